@@ -1,0 +1,70 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Coursework;
+
+/// <summary>
+/// Stand-ins for NumPy broadcasting, which MathNet.Numerics does not have.
+/// </summary>
+/// <remarks>
+/// MathNet already has most of what the tasks need: <c>A * B</c> (matrix product),
+/// <c>A.Transpose()</c>, <c>A.TransposeThisAndMultiply(B)</c> (Aᵀ·B without building Aᵀ),
+/// <c>A.TransposeAndMultiply(B)</c> (A·Bᵀ), <c>A.PointwiseMultiply(B)</c>, <c>A.PointwiseExp()</c>,
+/// <c>A.PointwiseLog()</c>, <c>A.PointwiseMaximum(0.0)</c>, <c>A.Map(f)</c>, <c>A.RowSums()</c> (shape (N)),
+/// <c>A.ColumnSums()</c> (shape (D)); a vector has <c>v.Sum()</c>. These helpers add the few broadcasts that are missing.
+/// None of them modifies its arguments; each returns a new matrix or vector.
+/// </remarks>
+public static class MatrixExtensions
+{
+    /// <summary>Adds <paramref name="row"/> to every row: NumPy's <c>matrix + row</c>.</summary>
+    /// <param name="matrix">Shape (N, H).</param>
+    /// <param name="row">Shape (H).</param>
+    /// <returns>Shape (N, H): <c>result[i, j] = matrix[i, j] + row[j]</c>.</returns>
+    public static Matrix<double> AddRowVector(this Matrix<double> matrix, Vector<double> row)
+    {
+        RequireLength(row, matrix.ColumnCount, "row", "columns");
+        return matrix + Ones(matrix.RowCount).OuterProduct(row);
+    }
+
+    /// <summary>Subtracts <c>column[i]</c> from every element of row i: NumPy's <c>matrix - column[:, None]</c>.</summary>
+    /// <param name="matrix">Shape (N, K).</param>
+    /// <param name="column">Shape (N).</param>
+    /// <returns>Shape (N, K): <c>result[i, j] = matrix[i, j] - column[i]</c>.</returns>
+    public static Matrix<double> SubtractColumnVector(this Matrix<double> matrix, Vector<double> column)
+    {
+        RequireLength(column, matrix.RowCount, "column", "rows");
+        return matrix - column.OuterProduct(Ones(matrix.ColumnCount));
+    }
+
+    /// <summary>Divides every element of row i by <c>column[i]</c>: NumPy's <c>matrix / column[:, None]</c>.</summary>
+    /// <param name="matrix">Shape (N, K).</param>
+    /// <param name="column">Shape (N).</param>
+    /// <returns>Shape (N, K): <c>result[i, j] = matrix[i, j] / column[i]</c>.</returns>
+    public static Matrix<double> DivideByColumnVector(this Matrix<double> matrix, Vector<double> column)
+    {
+        RequireLength(column, matrix.RowCount, "column", "rows");
+        return matrix.PointwiseDivide(column.OuterProduct(Ones(matrix.ColumnCount)));
+    }
+
+    /// <summary>The largest element of each row: NumPy's <c>matrix.max(axis=1)</c>.</summary>
+    /// <param name="matrix">Shape (N, K), K ≥ 1.</param>
+    /// <returns>Shape (N).</returns>
+    public static Vector<double> RowMaxima(this Matrix<double> matrix) =>
+        Vector<double>.Build.DenseOfEnumerable(matrix.EnumerateRows().Select(row => row.Maximum()));
+
+    /// <summary>The column index of the largest element of each row: NumPy's <c>matrix.argmax(axis=1)</c>.</summary>
+    /// <param name="matrix">Shape (N, K), K ≥ 1.</param>
+    /// <returns>Length N; for class probabilities, the predicted class of each sample.</returns>
+    public static int[] RowArgMax(this Matrix<double> matrix) =>
+        matrix.EnumerateRows().Select(row => row.MaximumIndex()).ToArray();
+
+    private static Vector<double> Ones(int length) => Vector<double>.Build.Dense(length, 1.0);
+
+    private static void RequireLength(Vector<double> vector, int expected, string name, string dimension)
+    {
+        if (vector.Count != expected)
+        {
+            throw new ArgumentException(
+                $"The {name} vector has length {vector.Count}, but the matrix has {expected} {dimension}.", name);
+        }
+    }
+}

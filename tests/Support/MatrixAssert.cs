@@ -1,0 +1,152 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using Shouldly;
+
+namespace Coursework.Testing;
+
+/// <summary>
+/// Comparisons of matrices and vectors that say what is wrong: the shape, or the worst element with both values.
+/// </summary>
+public static class MatrixAssert
+{
+    /// <summary>Fails unless every element is within <c>absolute + relative·|expected|</c> of the expected value.</summary>
+    /// <param name="actual">What the code under test returned; null fails with a clear message.</param>
+    /// <param name="expected">The independently computed value.</param>
+    /// <param name="what">Names the value in the message, e.g. "Affine.Forward output".</param>
+    /// <param name="absolute">Absolute tolerance.</param>
+    /// <param name="relative">Relative tolerance.</param>
+    /// <param name="hint">A likely cause, added to the message when the values differ.</param>
+    public static void ShouldBeClose(
+        Matrix<double>? actual, Matrix<double> expected, string what,
+        double absolute = 1e-7, double relative = 1e-5, string? hint = null)
+    {
+        if (actual is null)
+        {
+            throw new ShouldAssertException($"{what} is null; expected a matrix of shape {Shape(expected)}.");
+        }
+
+        if (actual.RowCount != expected.RowCount || actual.ColumnCount != expected.ColumnCount)
+        {
+            throw new ShouldAssertException(
+                $"{what} has shape {Shape(actual)}, expected {Shape(expected)}.{Hint(hint)}");
+        }
+
+        var worst = (Row: -1, Column: -1, Excess: 0.0);
+        for (var i = 0; i < expected.RowCount; i++)
+        {
+            for (var j = 0; j < expected.ColumnCount; j++)
+            {
+                var a = actual[i, j];
+                var e = expected[i, j];
+                var allowed = absolute + relative * Math.Abs(e);
+                var excess = double.IsFinite(a) ? Math.Abs(a - e) / allowed : double.PositiveInfinity;
+                if (excess > 1 && (worst.Row < 0 || excess > worst.Excess))
+                {
+                    worst = (i, j, excess);
+                }
+            }
+        }
+
+        if (worst.Row >= 0)
+        {
+            var a = actual[worst.Row, worst.Column];
+            var e = expected[worst.Row, worst.Column];
+            var wrong = CountWrong(actual, expected, absolute, relative);
+            throw new ShouldAssertException(string.Create(CultureInfo.InvariantCulture,
+                $"{what} is wrong at {wrong} of {expected.RowCount * expected.ColumnCount} elements of {Shape(expected)}; " +
+                $"the worst is [{worst.Row}, {worst.Column}]: expected {Format(e)}, got {Format(a)}.{Hint(hint)}"));
+        }
+    }
+
+    /// <summary>Fails unless the vectors have the same length and every element is close.</summary>
+    /// <param name="actual">What the code under test returned.</param>
+    /// <param name="expected">The independently computed value.</param>
+    /// <param name="what">Names the value in the message.</param>
+    /// <param name="absolute">Absolute tolerance.</param>
+    /// <param name="relative">Relative tolerance.</param>
+    /// <param name="hint">A likely cause.</param>
+    public static void ShouldBeClose(
+        Vector<double>? actual, Vector<double> expected, string what,
+        double absolute = 1e-7, double relative = 1e-5, string? hint = null)
+    {
+        if (actual is null)
+        {
+            throw new ShouldAssertException($"{what} is null; expected a vector of length {expected.Count}.");
+        }
+
+        if (actual.Count != expected.Count)
+        {
+            throw new ShouldAssertException(
+                $"{what} has length {actual.Count}, expected {expected.Count}.{Hint(hint)}");
+        }
+
+        ShouldBeClose(actual.ToRowMatrix(), expected.ToRowMatrix(), what, absolute, relative, hint);
+    }
+
+    /// <summary>Fails unless the number is finite and within tolerance.</summary>
+    /// <param name="actual">What the code under test returned.</param>
+    /// <param name="expected">The independently computed value.</param>
+    /// <param name="what">Names the value in the message.</param>
+    /// <param name="absolute">Absolute tolerance.</param>
+    /// <param name="relative">Relative tolerance.</param>
+    /// <param name="hint">A likely cause.</param>
+    public static void ShouldBeClose(
+        double actual, double expected, string what,
+        double absolute = 1e-7, double relative = 1e-5, string? hint = null)
+    {
+        if (!double.IsFinite(actual) || Math.Abs(actual - expected) > absolute + relative * Math.Abs(expected))
+        {
+            throw new ShouldAssertException(string.Create(CultureInfo.InvariantCulture,
+                $"{what}: expected {Format(expected)}, got {Format(actual)}.{Hint(hint)}"));
+        }
+    }
+
+    /// <summary>Fails if the matrix holds NaN or an infinity, naming the first such element.</summary>
+    /// <param name="actual">The matrix to check.</param>
+    /// <param name="what">Names the value in the message.</param>
+    /// <param name="hint">A likely cause.</param>
+    public static void ShouldBeFinite(Matrix<double>? actual, string what, string? hint = null)
+    {
+        if (actual is null)
+        {
+            throw new ShouldAssertException($"{what} is null.");
+        }
+
+        foreach (var (i, j, value) in actual.EnumerateIndexed())
+        {
+            if (!double.IsFinite(value))
+            {
+                throw new ShouldAssertException(string.Create(CultureInfo.InvariantCulture,
+                    $"{what} holds {Format(value)} at [{i}, {j}].{Hint(hint)}"));
+            }
+        }
+    }
+
+    /// <summary>"(N, K)".</summary>
+    /// <param name="matrix">Any matrix.</param>
+    /// <returns>The shape in NumPy's notation.</returns>
+    public static string Shape(Matrix<double> matrix) =>
+        string.Create(CultureInfo.InvariantCulture, $"({matrix.RowCount}, {matrix.ColumnCount})");
+
+    /// <summary>A number as the messages print it: culture-invariant, up to 6 significant digits.</summary>
+    /// <param name="value">Any double.</param>
+    /// <returns>E.g. "0.25", "-1.5e-07", "NaN".</returns>
+    public static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static int CountWrong(Matrix<double> actual, Matrix<double> expected, double absolute, double relative)
+    {
+        var count = 0;
+        foreach (var (i, j, e) in expected.EnumerateIndexed())
+        {
+            var a = actual[i, j];
+            if (!double.IsFinite(a) || Math.Abs(a - e) > absolute + relative * Math.Abs(e))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string Hint(string? hint) => hint is null ? string.Empty : " " + hint;
+}
