@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Coursework.Grading;
+
+/// <summary>Puts a test process that ended without reporting into plain words, from its exit code and last output.</summary>
+internal static partial class CrashExplainer
+{
+    public static string Explain(int exitCode, string output, RunLimits limits)
+    {
+        var where = StudentFrame(output) is { } frame ? $" in {frame}" : string.Empty;
+        if (output.Contains("Stack overflow", StringComparison.Ordinal))
+        {
+            return $"The test process crashed: stack overflow{where}. Is there a recursion that never stops?";
+        }
+
+        if (output.Contains("OutOfMemoryException", StringComparison.Ordinal) || output.Contains("GC heap", StringComparison.OrdinalIgnoreCase) || exitCode == 137)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The test process ran out of memory{where} (the limit is {limits.MemoryMegabytes} MB). Does the code allocate without bound?");
+        }
+
+        if (UnhandledException().Match(output) is { Success: true } unhandled)
+        {
+            return $"The test process crashed with an unhandled exception{where}: {unhandled.Groups["what"].Value.Trim()} (thrown outside the test, e.g. on another thread).";
+        }
+
+        if (output.Contains("Process terminated.", StringComparison.Ordinal))
+        {
+            return $"The test process was terminated{where} (Environment.FailFast?).";
+        }
+
+        return exitCode == 0
+            ? "The test process exited before reporting the test (exit code 0). Does the code call Environment.Exit?"
+            : string.Create(CultureInfo.InvariantCulture, $"The test process exited before reporting the test (exit code {exitCode}){where}.");
+    }
+
+    /// <summary>"ReLU.Backward": the first stack frame in the student's namespace that is not the grader's own.</summary>
+    private static string? StudentFrame(string output)
+    {
+        foreach (Match match in Frame().Matches(output))
+        {
+            var type = match.Groups["type"].Value;
+            if (!type.StartsWith("Coursework.Grading", StringComparison.Ordinal) && !type.StartsWith("Coursework.Testing", StringComparison.Ordinal))
+            {
+                var name = type[(type.LastIndexOf('.') + 1)..];
+                var method = match.Groups["method"].Value;
+                return method == ".ctor" ? $"the {name} constructor" : $"{name}.{method}";
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"at (?<type>Coursework(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\.(?<method>\.?[A-Za-z_][A-Za-z0-9_<>]*)\(")]
+    private static partial Regex Frame();
+
+    [GeneratedRegex(@"Unhandled exception\.\s*(?<what>[^\r\n]+)")]
+    private static partial Regex UnhandledException();
+}

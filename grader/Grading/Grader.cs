@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Coursework.Grading.Results;
+
+namespace Coursework.Grading;
+
+/// <summary>What a grading run needs to know.</summary>
+/// <param name="Code">The code to grade.</param>
+/// <param name="Seed">The seed of the hidden tests' random inputs.</param>
+/// <param name="Limits">Time and memory limits of student code.</param>
+internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits);
+
+/// <summary>Builds, runs and scores: the whole grading run, reporting progress as it goes.</summary>
+internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string> progress)
+{
+    public GradingResult Grade(GradingRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        progress.Report($"Building the hidden tests with {request.Code.Description}");
+        var build = new StudentBuild(kit).Run(request.Code);
+        if (!build.Succeeded)
+        {
+            return NotCompiled(request, build, clock.Elapsed);
+        }
+
+        var workFolder = Path.Combine(Path.GetTempPath(), $"coursework-grader-{Environment.ProcessId}");
+        try
+        {
+            var runner = new TaskRunner(build.TestProgram, workFolder, request.Seed, request.Limits);
+            var listed = runner.ListTests();
+            var tasks = new List<TaskResult>();
+            foreach (var task in manifest.Tasks)
+            {
+                var tests = listed.Where(test => test.TaskId == task.Id).ToList();
+                if (tests.Count == 0)
+                {
+                    throw new GradingException($"task {task.Id} ({task.Name}) has no hidden tests");
+                }
+
+                progress.Report($"Task {task.Id} {task.Name}: running {tests.Count} hidden tests");
+                tasks.Add(Scoring.Score(task, runner.RunTask(task.Id, tests)));
+            }
+
+            var score = tasks.Sum(task => task.Score);
+            var max = tasks.Sum(task => task.MaxScore);
+            return new GradingResult(1, score == max ? "pass" : "fail", score, max, request.Seed,
+                request.Code.Description, null, [], tasks, Math.Round(clock.Elapsed.TotalSeconds, 1));
+        }
+        finally
+        {
+            TryDelete(workFolder);
+        }
+    }
+
+    private GradingResult NotCompiled(GradingRequest request, BuildOutcome build, TimeSpan elapsed)
+    {
+        if (build.Errors.Count == 0)
+        {
+            // Not the student's fault (a restore failure, a missing SDK): grading could not run.
+            var line = build.Log.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim();
+            throw new GradingException($"the build failed without a compiler error: {line ?? "see `dotnet build grader/HiddenTests`"}");
+        }
+
+        var first = build.Errors[0];
+        var message = $"The code does not compile ({build.Errors.Count} error{(build.Errors.Count == 1 ? "" : "s")}), so no test could run. " +
+                      $"Start with {first.File} line {first.Line}: {first.Code} {first.Message}";
+        var tasks = manifest.Tasks
+            .Select(task => new TaskResult(task.Id, task.Name, 0m, (decimal)task.Points, []))
+            .ToList();
+        return new GradingResult(1, "error", 0m, tasks.Sum(t => t.MaxScore), request.Seed, request.Code.Description,
+            message, build.Errors, tasks, Math.Round(elapsed.TotalSeconds, 1));
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

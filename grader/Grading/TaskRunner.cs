@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Globalization;
+using Coursework.Grading.Protocol;
+
+namespace Coursework.Grading;
+
+/// <summary>
+/// Step 2: runs the hidden tests of one task in a child process and survives whatever student code does.
+/// </summary>
+/// <remarks>
+/// The child reports each test as it starts and ends. A test that outlives its limit, or a child that dies,
+/// costs that test only: the child is killed and a new one resumes after it. Code that hangs or dies while
+/// loading costs every test, since none can run.
+/// </remarks>
+internal sealed class TaskRunner(string testProgram, string workFolder, int seed, RunLimits limits)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Set once student code failed to load; later tasks then fail at once with the same message.</summary>
+    public string? LoadFailure { get; private set; }
+
+    /// <summary>Lists every hidden test (this does not run student code).</summary>
+    /// <returns>The tests in order.</returns>
+    public IReadOnlyList<ListedTest> ListTests()
+    {
+        var results = NewResultsFile("list");
+        using var child = Start(["list", "--results", results]);
+        if (!child.WaitForExit(limits.PerTest) || child.ExitCode != 0)
+        {
+            child.Kill();
+            throw new GradingException($"the hidden test program could not list its tests: {FirstLine(child.Output)}");
+        }
+
+        return new EventReader(results).ReadNew()
+            .Where(e => e.Event == "test")
+            .Select(e => new ListedTest(e.Task ?? 0, e.Index ?? 0, e.Name ?? "?", e.Weight ?? 1))
+            .ToList();
+    }
+
+    /// <summary>Runs one task's tests.</summary>
+    /// <param name="taskId">The task.</param>
+    /// <param name="tests">Its tests, from <see cref="ListTests"/>.</param>
+    /// <returns>One outcome per test, in order.</returns>
+    public IReadOnlyList<TestOutcome> RunTask(int taskId, IReadOnlyList<ListedTest> tests)
+    {
+        var outcomes = new TestOutcome?[tests.Count];
+        var taskClock = Stopwatch.StartNew();
+        var from = 0;
+        while (from < tests.Count)
+        {
+            if (LoadFailure is not null)
+            {
+                MarkRemaining(outcomes, tests, LoadFailure);
+                break;
+            }
+
+            if (taskClock.Elapsed >= limits.PerTask)
+            {
+                MarkRemaining(outcomes, tests, $"Not run: the task's tests used up their time limit of {Seconds(limits.PerTask)}.");
+                break;
+            }
+
+            from = RunFrom(taskId, tests, from, outcomes, taskClock);
+        }
+
+        return outcomes.Select((outcome, i) => outcome ?? new TestOutcome(tests[i], "error", "Not run.", null)).ToList();
+    }
+
+    /// <summary>Runs one child from test <paramref name="from"/> on; returns where the next child should start.</summary>
+    private int RunFrom(int taskId, IReadOnlyList<ListedTest> tests, int from, TestOutcome?[] outcomes, Stopwatch taskClock)
+    {
+        var results = NewResultsFile($"task{taskId}-from{from}");
+        using var child = Start([
+            "run", "--task", Text(taskId), "--seed", Text(seed), "--from", Text(tests[from].Index), "--results", results,
+        ]);
+        var reader = new EventReader(results);
+        var launched = Stopwatch.StartNew();
+        var loaded = false;
+        int? running = null;
+        var runningSince = Stopwatch.StartNew();
+
+        while (true)
+        {
+            var exited = child.WaitForExit(Poll);
+            foreach (var e in reader.ReadNew())
+            {
+                switch (e.Event)
+                {
+                    case "loaded":
+                        loaded = true;
+                        break;
+                    case "start":
+                        running = Position(tests, e);
+                        runningSince.Restart();
+                        break;
+                    case "end" when Position(tests, e) is { } index:
+                        outcomes[index] = new TestOutcome(tests[index], e.Status ?? "error", e.Message, e.Output);
+                        running = null;
+                        break;
+                    case "done":
+                        child.WaitForExit(limits.PerTest);
+                        return tests.Count;
+                }
+            }
+
+            if (exited)
+            {
+                return AfterEarlyExit(child, tests, outcomes, loaded, running);
+            }
+
+            if (!loaded && launched.Elapsed > limits.PerTest)
+            {
+                child.Kill();
+                LoadFailure = $"Your code did not finish loading within {Seconds(limits.PerTest)} (a static constructor or module initializer that never returns?), so no test could run.";
+                return from;
+            }
+
+            if (running is { } current && (runningSince.Elapsed > limits.PerTest || taskClock.Elapsed > limits.PerTask))
+            {
+                child.Kill();
+                var limit = runningSince.Elapsed > limits.PerTest
+                    ? $"Timed out after {Seconds(limits.PerTest)}"
+                    : $"Stopped when the task's tests reached their time limit of {Seconds(limits.PerTask)}";
+                outcomes[current] = new TestOutcome(tests[current], "error", $"{limit}. Is there a loop that never ends?", null);
+                return current + 1;
+            }
+        }
+    }
+
+    private int AfterEarlyExit(ChildProcess child, IReadOnlyList<ListedTest> tests, TestOutcome?[] outcomes, bool loaded, int? running)
+    {
+        var explanation = CrashExplainer.Explain(child.ExitCode, child.Output, limits);
+        if (!loaded)
+        {
+            LoadFailure = $"Your code could not be loaded, so no test could run. {explanation}";
+            return tests.Count;
+        }
+
+        // The test that was running when the process died is the one that killed it; if none was, the next one pays.
+        var culprit = running ?? Array.FindIndex(outcomes, outcome => outcome is null);
+        if (culprit < 0)
+        {
+            return tests.Count;
+        }
+
+        outcomes[culprit] = new TestOutcome(tests[culprit], "error", explanation, null);
+        return culprit + 1;
+    }
+
+    private static void MarkRemaining(TestOutcome?[] outcomes, IReadOnlyList<ListedTest> tests, string message)
+    {
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] ??= new TestOutcome(tests[i], "error", message, null);
+        }
+    }
+
+    private static int? Position(IReadOnlyList<ListedTest> tests, TestEvent e)
+    {
+        for (var i = 0; i < tests.Count; i++)
+        {
+            if (tests[i].Index == e.Index && tests[i].TaskId == e.Task)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private ChildProcess Start(IEnumerable<string> arguments) =>
+        ChildProcess.StartDotnet(
+            new[] { testProgram }.Concat(arguments),
+            workFolder,
+            new Dictionary<string, string>
+            {
+                ["DOTNET_GCHeapHardLimit"] = (limits.MemoryMegabytes * 1024L * 1024L).ToString("X", CultureInfo.InvariantCulture),
+                ["DOTNET_gcServer"] = "0",
+                ["DOTNET_DbgEnableMiniDump"] = "0",
+            });
+
+    private string NewResultsFile(string name)
+    {
+        Directory.CreateDirectory(workFolder);
+        var path = Path.Combine(workFolder, name + ".jsonl");
+        File.Delete(path);
+        return path;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+    private static string FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";
+
+    /// <summary>Reads the lines a child has appended to its results file since the last call.</summary>
+    private sealed class EventReader(string path)
+    {
+        private long _position;
+
+        public IReadOnlyList<TestEvent> ReadNew()
+        {
+            if (!File.Exists(path))
+            {
+                return [];
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            stream.Seek(_position, SeekOrigin.Begin);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+
+            // Only whole lines: an unfinished one (the child is still writing it) waits for the next call.
+            var complete = bytes.LastIndexOf((byte)'\n') + 1;
+            _position += complete;
+            return System.Text.Encoding.UTF8.GetString(bytes[..complete])
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(TestEvent.FromLine).OfType<TestEvent>().ToList();
+        }
+    }
+}

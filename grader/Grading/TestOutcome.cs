@@ -1,0 +1,18 @@
+namespace Coursework.Grading;
+
+/// <summary>A hidden test as listed by the test program.</summary>
+/// <param name="TaskId">Its task.</param>
+/// <param name="Index">Its position in the task.</param>
+/// <param name="Name">Its name, a sentence.</param>
+/// <param name="Weight">Its relative weight in the task.</param>
+internal sealed record ListedTest(int TaskId, int Index, string Name, double Weight);
+
+/// <summary>What happened to one hidden test.</summary>
+/// <param name="Test">The test.</param>
+/// <param name="Status">pass, fail or error.</param>
+/// <param name="Message">Why it did not pass; null if it did.</param>
+/// <param name="Output">What the student's code printed during the test (capped), if anything.</param>
+internal sealed record TestOutcome(ListedTest Test, string Status, string? Message, string? Output)
+{
+    public bool Passed => Status == "pass";
+}

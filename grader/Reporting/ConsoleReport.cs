@@ -1,0 +1,69 @@
+using Coursework.Grading.Results;
+using Spectre.Console;
+
+namespace Coursework.Grading.Reporting;
+
+/// <summary>The report a student reads in the terminal or the CI log.</summary>
+internal static class ConsoleReport
+{
+    public static void Write(IAnsiConsole console, GradingResult result, string resultPath)
+    {
+        console.WriteLine();
+        if (result.Status == "error")
+        {
+            WriteCompileErrors(console, result);
+        }
+
+        console.MarkupLine($"[bold]Grade for {Markup.Escape(result.Code)}[/] (seed {result.Seed})");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Task").AddColumn(new TableColumn("Tests passed").RightAligned()).AddColumn(new TableColumn("Points").RightAligned());
+        foreach (var task in result.Tasks)
+        {
+            var passed = task.Tests.Count(test => test.Status == "pass");
+            var color = task.Score == task.MaxScore ? "green" : task.Score > 0 ? "yellow" : "red";
+            table.AddRow(
+                $"{task.Id}. {Markup.Escape(task.Name)}",
+                task.Tests.Count == 0 ? "-" : $"{passed} / {task.Tests.Count}",
+                $"[{color}]{Points.Of(task.Score, task.MaxScore)}[/]");
+        }
+
+        table.AddRow("[bold]Total[/]", string.Empty, $"[bold]{Points.Of(result.Score, result.MaxScore)}[/]");
+        console.Write(table);
+
+        foreach (var task in result.Tasks.Where(task => task.Failed.Any()))
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]Task {task.Id}. {Markup.Escape(task.Name)}[/]: {Points.Of(task.Score, task.MaxScore)}, lost points in:");
+            foreach (var test in task.Failed)
+            {
+                console.MarkupLine($"  [red]✗[/] {Markup.Escape(test.Name)} [grey](-{Points.Format(test.MaxScore)})[/]");
+                console.MarkupLine($"      {Markup.Escape(test.Message ?? "no message")}");
+                if (test.Output is { Length: > 0 } output)
+                {
+                    console.MarkupLine("      [grey]Your code printed:[/]");
+                    foreach (var line in output.Split('\n').Take(10))
+                    {
+                        console.MarkupLine($"      [grey]| {Markup.Escape(line)}[/]");
+                    }
+                }
+            }
+        }
+
+        console.WriteLine();
+        console.MarkupLine(result.Status == "pass"
+            ? "[green]Full marks.[/]"
+            : "Run [bold]dotnet test[/] for the public tests; the messages above say what the hidden tests found.");
+        console.MarkupLine($"[grey]Result written to {Markup.Escape(resultPath)} in {result.DurationSeconds:0.0} s.[/]");
+    }
+
+    private static void WriteCompileErrors(IAnsiConsole console, GradingResult result)
+    {
+        console.MarkupLine($"[red]{Markup.Escape(result.Message ?? "The code could not be graded.")}[/]");
+        foreach (var error in result.Errors.Take(20))
+        {
+            console.MarkupLine($"  [red]{Markup.Escape(error.File)}[/]({error.Line},{error.Column}): {Markup.Escape(error.Code)}: {Markup.Escape(error.Message)}");
+        }
+
+        console.WriteLine();
+    }
+}

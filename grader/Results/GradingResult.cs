@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace Coursework.Grading.Results;
+
+/// <summary>One hidden test in the result file.</summary>
+internal sealed record TestResult(string Name, string Status, decimal Score, decimal MaxScore, string? Message, string? Output);
+
+/// <summary>One task in the result file.</summary>
+internal sealed record TaskResult(int Id, string Name, decimal Score, decimal MaxScore, IReadOnlyList<TestResult> Tests)
+{
+    [JsonIgnore]
+    public IEnumerable<TestResult> Failed => Tests.Where(test => test.Status != "pass");
+}
+
+/// <summary>
+/// The result of a grading run: the contract that CI and other tools read (version 1; fields may be added,
+/// none removed or renamed). Everything but <see cref="DurationSeconds"/> is the same for the same code and seed.
+/// </summary>
+/// <param name="Version">1.</param>
+/// <param name="Status">pass (full marks), fail (fewer), error (the code could not be graded, e.g. it does not compile).</param>
+/// <param name="Score">Points earned.</param>
+/// <param name="MaxScore">Points possible.</param>
+/// <param name="Seed">The seed of the hidden tests' random inputs.</param>
+/// <param name="Code">What was graded: exercises/, the reference solutions, or a submission folder.</param>
+/// <param name="Message">Why the status is error; null otherwise.</param>
+/// <param name="Errors">Compiler errors, paths relative to the student's folder.</param>
+/// <param name="Tasks">Per task, per test.</param>
+/// <param name="DurationSeconds">Wall time of the whole run, build included.</param>
+internal sealed record GradingResult(
+    int Version, string Status, decimal Score, decimal MaxScore, int Seed, string Code, string? Message,
+    IReadOnlyList<CompileError> Errors, IReadOnlyList<TaskResult> Tasks, double DurationSeconds);
