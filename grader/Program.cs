@@ -7,7 +7,7 @@ using Coursework.Grading.Results;
 using Spectre.Console;
 
 var solutions = new Option<bool>("--solutions") { Description = "Grade the reference solutions instead of exercises/ (must score full marks)." };
-var submission = new Option<DirectoryInfo?>("--submission") { Description = "Grade a folder of replacement files (e.g. Affine.cs) in place of the exercise files with the same names." };
+var submission = new Option<DirectoryInfo?>("--submission") { Description = "Grade a folder of replacement files (e.g. Affine.cs) in place of the exercise files with the same names; with --solutions, in place of the reference files." };
 var seed = new Option<int?>("--seed") { Description = "Seed of the hidden tests' random inputs (default: the assignment's, printed and recorded)." };
 var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON result.", DefaultValueFactory = _ => new FileInfo(Path.Combine("grading", "result.json")) };
 var report = new Option<FileInfo?>("--report") { Description = "Where to write the markdown report (default: report.md beside the result)." };
@@ -24,12 +24,7 @@ root.SetAction(parsed =>
 {
     var kit = KitLayout.Locate();
     var manifest = Manifest.Load(kit.Manifest);
-    if (parsed.GetValue(solutions) && parsed.GetValue(submission) is not null)
-    {
-        throw new GradingException("--solutions and --submission cannot be used together");
-    }
-
-    var code = parsed.GetValue(submission) is { } folder ? CodeUnderTest.Submission(folder.FullName)
+    var code = parsed.GetValue(submission) is { } folder ? CodeUnderTest.Submission(folder.FullName, kit, parsed.GetValue(solutions))
         : parsed.GetValue(solutions) ? CodeUnderTest.Solutions(kit)
         : CodeUnderTest.Exercises(kit);
     var limits = new RunLimits(

@@ -16,8 +16,13 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
 
     /// <summary>A folder of replacement files (e.g. Affine.cs) that take the place of the exercise files of the same name.</summary>
     /// <param name="folder">The submission folder.</param>
+    /// <param name="kit">The kit.</param>
+    /// <param name="onTopOfSolutions">
+    /// Start from the reference solutions instead of exercises/: the reference with some files swapped, which shows
+    /// that a bug in one task costs points in that task only.
+    /// </param>
     /// <returns>The code to grade.</returns>
-    public static CodeUnderTest Submission(string folder)
+    public static CodeUnderTest Submission(string folder, KitLayout kit, bool onTopOfSolutions)
     {
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full))
@@ -25,7 +30,26 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
             throw new GradingException($"the submission folder '{folder}' does not exist");
         }
 
-        return new("submission", full, [$"ExerciseOverrides={full}", "CodeVariant=submission"], full);
+        if (!onTopOfSolutions)
+        {
+            return new("submission", full, [$"ExerciseOverrides={full}", "CodeVariant=submission"], full);
+        }
+
+        // Overrides match by file name, so the merged folder is flat: reference files first, the submission's on top.
+        var merged = Path.Combine(kit.Root, "artifacts", "overlay");
+        if (Directory.Exists(merged))
+        {
+            Directory.Delete(merged, recursive: true);
+        }
+
+        Directory.CreateDirectory(merged);
+        foreach (var file in Directory.GetFiles(kit.Solutions, "*.cs", SearchOption.AllDirectories)
+                     .Concat(Directory.GetFiles(full, "*.cs", SearchOption.AllDirectories)))
+        {
+            File.Copy(file, Path.Combine(merged, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return new("submission", $"the reference solutions with {full} on top", [$"ExerciseOverrides={merged}", "CodeVariant=submission"], merged);
     }
 }
 

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+
+namespace Coursework.Grading.Tests;
+
+/// <summary>
+/// Golden files, one folder per scenario in Scenarios/: replacement files for the reference (or an `args` file
+/// with grader options) and expected.json, the result the grader must write. Timings and the graded folder's path
+/// are left out of the comparison. Set UPDATE_GOLDEN=1 to write expected.json from the actual results.
+/// </summary>
+[TestFixture]
+public class GoldenScenarioTests
+{
+    private static readonly bool Update = Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
+
+    public static IEnumerable<TestCaseData> Scenarios() =>
+        Directory.GetDirectories(GraderProcess.ScenariosFolder)
+            .Order(StringComparer.Ordinal)
+            .Select(folder => new TestCaseData(Path.GetFileName(folder)).SetName($"Scenario {Path.GetFileName(folder)} grades as expected"));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void Scenario_grades_as_expected(string scenario)
+    {
+        var folder = Path.Combine(GraderProcess.ScenariosFolder, scenario);
+        var resultFile = Path.Combine(Path.GetTempPath(), $"golden-{scenario}-{Environment.ProcessId}.json");
+        var argsFile = Path.Combine(folder, "args");
+        // By default a scenario's files replace the same-named reference files; an `args` file gives other
+        // grader options instead ({scenario} stands for the scenario's folder; empty grades exercises/).
+        var arguments = File.Exists(argsFile)
+            ? File.ReadAllText(argsFile).Replace("{scenario}", folder).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            : ["--solutions", "--submission", folder];
+
+        var outcome = GraderProcess.Run([.. arguments, "--out", resultFile]);
+
+        outcome.ExitCode.ShouldBe(0, $"the grader must exit 0 whenever grading ran; stderr: {outcome.StandardError}");
+        var actual = Normalize(File.ReadAllText(resultFile));
+        var expectedFile = Path.Combine(folder, "expected.json");
+        if (Update || !File.Exists(expectedFile))
+        {
+            File.WriteAllText(expectedFile, actual);
+            Assert.Inconclusive($"wrote {expectedFile}; review it and commit it");
+        }
+
+        actual.ShouldBe(File.ReadAllText(expectedFile), $"the result of scenario {scenario} differs from its expected.json (UPDATE_GOLDEN=1 rewrites it)");
+    }
+
+    /// <summary>The result without what changes from run to run or machine to machine.</summary>
+    private static string Normalize(string json)
+    {
+        var result = JsonNode.Parse(json)!.AsObject();
+        result.Remove("duration_seconds");
+        result.Remove("code");
+        return result.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }) + "\n";
+    }
+}

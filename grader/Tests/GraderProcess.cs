@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Coursework.Grading.Tests;
+
+/// <summary>Runs the real grader program, as CI and instructors do.</summary>
+internal static class GraderProcess
+{
+    /// <summary>The kit's root: the folder above this test's output that holds Coursework.sln.</summary>
+    public static string KitRoot { get; } = FindKitRoot();
+
+    public static string ScenariosFolder => Path.Combine(KitRoot, "grader", "Tests", "Scenarios");
+
+    public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
+
+    public static Outcome Run(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = KitRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Coursework.Grader.dll"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The grader did not finish within 5 minutes: grader {string.Join(' ', arguments)}");
+        }
+
+        return new Outcome(process.ExitCode, output.Result, error.Result);
+    }
+
+    private static string FindKitRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Coursework.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests must run inside the kit.");
+    }
+}
