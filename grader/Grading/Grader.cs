@@ -15,6 +15,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     public GradingResult Grade(GradingRequest request)
     {
         var clock = Stopwatch.StartNew();
+        DataCheck.Verify(kit);
         progress.Report($"Building the hidden tests with {request.Code.Description}");
         var build = new StudentBuild(kit).Run(request.Code);
         if (!build.Succeeded)
