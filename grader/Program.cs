@@ -14,11 +14,12 @@ var report = new Option<FileInfo?>("--report") { Description = "Where to write t
 var classroom = new Option<FileInfo?>("--classroom-out") { Description = "Also write GitHub Classroom's version-1 runner result (JSON) here." };
 var testTimeout = new Option<double>("--test-timeout") { Description = "Seconds one hidden test may take.", DefaultValueFactory = _ => RunLimits.Default.PerTest.TotalSeconds };
 var taskTimeout = new Option<double>("--task-timeout") { Description = "Seconds all hidden tests of one task may take together.", DefaultValueFactory = _ => RunLimits.Default.PerTask.TotalSeconds };
+var tasksOption = new Option<string?>("--tasks") { Description = "Which tasks to grade: 'all' or ids such as 1,2,5 (default: those the manifest enables)." };
 var memory = new Option<int>("--memory-limit") { Description = "Megabytes of managed memory a test process may use.", DefaultValueFactory = _ => RunLimits.Default.MemoryMegabytes };
 
 var root = new RootCommand("Grades the coursework with hidden tests and writes a report and a JSON result.")
 {
-    solutions, submission, seed, output, report, classroom, testTimeout, taskTimeout, memory,
+    solutions, submission, seed, tasksOption, output, report, classroom, testTimeout, taskTimeout, memory,
 };
 root.SetAction(parsed =>
 {
@@ -31,7 +32,7 @@ root.SetAction(parsed =>
         Positive(parsed.GetValue(testTimeout), "--test-timeout"),
         Positive(parsed.GetValue(taskTimeout), "--task-timeout"),
         parsed.GetValue(memory) > 0 ? parsed.GetValue(memory) : throw new GradingException("--memory-limit must be positive"));
-    var request = new GradingRequest(code, parsed.GetValue(seed) ?? manifest.DefaultSeed, limits);
+    var request = new GradingRequest(code, parsed.GetValue(seed) ?? manifest.DefaultSeed, limits, manifest.Select(parsed.GetValue(tasksOption)));
 
     var console = AnsiConsole.Console;
     if (Console.IsOutputRedirected)
@@ -43,7 +44,7 @@ root.SetAction(parsed =>
     GradingResult result = null!;
     console.Status().Start("Starting", status =>
     {
-        result = new Grader(kit, manifest, new InlineProgress(message => status.Status(Markup.Escape(message) + "…"))).Grade(request);
+        result = new Grader(kit, new InlineProgress(message => status.Status(Markup.Escape(message) + "…"))).Grade(request);
     });
 
     var resultPath = parsed.GetValue(output)!.FullName;

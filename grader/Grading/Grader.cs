@@ -7,10 +7,11 @@ namespace Coursework.Grading;
 /// <param name="Code">The code to grade.</param>
 /// <param name="Seed">The seed of the hidden tests' random inputs.</param>
 /// <param name="Limits">Time and memory limits of student code.</param>
-internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits);
+/// <param name="Tasks">The tasks to grade.</param>
+internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits, IReadOnlyList<TaskSpec> Tasks);
 
 /// <summary>Builds, runs and scores: the whole grading run, reporting progress as it goes.</summary>
-internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string> progress)
+internal sealed class Grader(KitLayout kit, IProgress<string> progress)
 {
     public GradingResult Grade(GradingRequest request)
     {
@@ -26,10 +27,10 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
         var workFolder = Path.Combine(Path.GetTempPath(), $"coursework-grader-{Environment.ProcessId}");
         try
         {
-            var runner = new TaskRunner(build.TestProgram, workFolder, request.Seed, request.Limits);
+            var runner = new TaskRunner(build.TestProgram, kit.Manifest, workFolder, request.Seed, request.Limits);
             var listed = runner.ListTests();
             var tasks = new List<TaskResult>();
-            foreach (var task in manifest.Tasks)
+            foreach (var task in request.Tasks)
             {
                 var tests = listed.Where(test => test.TaskId == task.Id).ToList();
                 if (tests.Count == 0)
@@ -41,9 +42,8 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                 tasks.Add(Scoring.Score(task, runner.RunTask(task.Id, tests)));
             }
 
-            var score = tasks.Sum(task => task.Score);
-            var max = tasks.Sum(task => task.MaxScore);
-            return new GradingResult(1, score == max ? "pass" : "fail", score, max, request.Seed,
+            var allPassed = tasks.All(task => task.Tests.All(test => test.Status == "pass"));
+            return new GradingResult(1, allPassed ? "pass" : "fail", tasks.Sum(t => t.Score), MaxScore(tasks), request.Seed,
                 request.Code.Description, null, [], tasks, Math.Round(clock.Elapsed.TotalSeconds, 1));
         }
         finally
@@ -64,12 +64,15 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
         var first = build.Errors[0];
         var message = $"The code does not compile ({build.Errors.Count} error{(build.Errors.Count == 1 ? "" : "s")}), so no test could run. " +
                       $"Start with {first.File} line {first.Line}: {first.Code} {first.Message}";
-        var tasks = manifest.Tasks
-            .Select(task => new TaskResult(task.Id, task.Name, 0m, (decimal)task.Points, []))
+        var tasks = request.Tasks
+            .Select(task => new TaskResult(task.Id, task.Name, 0m, (decimal)task.Points, task.Bonus, []))
             .ToList();
-        return new GradingResult(1, "error", 0m, tasks.Sum(t => t.MaxScore), request.Seed, request.Code.Description,
+        return new GradingResult(1, "error", 0m, MaxScore(tasks), request.Seed, request.Code.Description,
             message, build.Errors, tasks, Math.Round(elapsed.TotalSeconds, 1));
     }
+
+    /// <summary>Bonus tasks add to the score, not to the maximum.</summary>
+    private static decimal MaxScore(IEnumerable<TaskResult> tasks) => tasks.Where(task => !task.Bonus).Sum(task => task.MaxScore);
 
     private static void TryDelete(string folder)
     {

@@ -1,19 +1,34 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Coursework.Grading;
 
-/// <summary>One task of the assignment.</summary>
-/// <param name="Id">1, 2, …: the number students see.</param>
-/// <param name="Name">The class the student implements.</param>
-/// <param name="Folder">Its folder in exercises/, solutions/, tests/ and grader/HiddenTests/.</param>
-/// <param name="Points">What the task is worth; shared among its hidden tests by weight.</param>
-internal sealed record TaskSpec(int Id, string Name, string Folder, double Points);
+/// <summary>A task's files, by role; paths relative to the kit's root.</summary>
+/// <param name="Stub">The student's TODO files (exercises/).</param>
+/// <param name="Solution">The reference versions of the same files, same names (solutions/).</param>
+/// <param name="PublicTests">The tests students run (tests/).</param>
+/// <param name="HiddenTests">The grader's tests (grader/HiddenTests/).</param>
+internal sealed record TaskFiles(
+    IReadOnlyList<string> Stub, IReadOnlyList<string> Solution, IReadOnlyList<string> PublicTests, IReadOnlyList<string> HiddenTests);
 
-/// <summary>The assignment manifest, grader/assignment.json.</summary>
+/// <summary>One task of the assignment.</summary>
+/// <param name="Id">1, 2, …: the number students see; hidden tests name it in [GradedTask(id)].</param>
+/// <param name="Name">The class the student implements.</param>
+/// <param name="Points">What the task is worth; shared among its hidden tests by weight.</param>
+/// <param name="Enabled">Whether the assignment includes it (the grader's --tasks overrides).</param>
+/// <param name="Bonus">A bonus task's points add to the score but not to the maximum.</param>
+/// <param name="Files">Its files by role.</param>
+/// <param name="Thresholds">Named numbers its hidden tests use (e.g. a minimum accuracy).</param>
+internal sealed record TaskSpec(
+    int Id, string Name, double Points, bool Enabled, bool Bonus, TaskFiles Files, IReadOnlyDictionary<string, double> Thresholds);
+
+/// <summary>The assignment manifest, grader/assignment.json: the one place that says what the assignment is.</summary>
 /// <param name="DefaultSeed">The seed used when --seed is not given.</param>
-/// <param name="Tasks">The tasks, in order.</param>
+/// <param name="Tasks">Every task the kit has, enabled or not, in order.</param>
 internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
 {
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     /// <summary>Reads and checks the manifest.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The manifest.</returns>
@@ -23,19 +38,61 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
         Manifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), JsonOptions);
         }
         catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException)
         {
             throw new GradingException($"cannot read the assignment manifest {path}: {exception.Message}");
         }
 
-        if (manifest?.Tasks is not { Count: > 0 } || manifest.Tasks.Any(t => t.Points < 0 || string.IsNullOrEmpty(t.Name)))
+        if (manifest?.Tasks is not { Count: > 0 })
         {
-            throw new GradingException($"the assignment manifest {path} lists no tasks, or a task without a name or with negative points");
+            throw new GradingException($"the assignment manifest {path} lists no tasks");
+        }
+
+        foreach (var task in manifest.Tasks)
+        {
+            if (string.IsNullOrEmpty(task.Name) || task.Points < 0 || task.Files is null)
+            {
+                throw new GradingException($"the assignment manifest {path}: task {task.Id} needs a name, files and points ≥ 0");
+            }
+        }
+
+        if (manifest.Tasks.Select(t => t.Id).Distinct().Count() != manifest.Tasks.Count)
+        {
+            throw new GradingException($"the assignment manifest {path} has two tasks with the same id");
         }
 
         return manifest;
+    }
+
+    /// <summary>The tasks to grade: the enabled ones, or those that <paramref name="selection"/> names.</summary>
+    /// <param name="selection">null (the manifest's choice), "all", or a list of ids such as "1,2,5".</param>
+    /// <returns>The tasks, in manifest order.</returns>
+    public IReadOnlyList<TaskSpec> Select(string? selection)
+    {
+        if (selection is null)
+        {
+            return Tasks.Where(task => task.Enabled).ToList();
+        }
+
+        if (selection.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return Tasks;
+        }
+
+        var ids = new HashSet<int>();
+        foreach (var part in selection.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || Tasks.All(task => task.Id != id))
+            {
+                throw new GradingException($"--tasks: '{part}' is not a task id (the tasks are {string.Join(", ", Tasks.Select(t => t.Id))}, or 'all')");
+            }
+
+            ids.Add(id);
+        }
+
+        return Tasks.Where(task => ids.Contains(task.Id)).ToList();
     }
 }
 

@@ -16,12 +16,8 @@ internal static class Scoring
                 outcome.Test.Name, outcome.Status, outcome.Passed ? shares[i] : 0m, shares[i],
                 outcome.Passed ? null : outcome.Message, outcome.Passed ? null : outcome.Output))
             .ToList();
-        return new TaskResult(task.Id, task.Name, tests.Sum(t => t.Score), (decimal)task.Points, tests);
+        return new TaskResult(task.Id, task.Name, tests.Sum(t => t.Score), (decimal)task.Points, task.Bonus, tests);
     }
-
-    /// <summary>A task with no test results at all (the code did not compile): every test scores 0.</summary>
-    public static TaskResult Zero(TaskSpec task, IReadOnlyList<ListedTest> tests, string message) =>
-        Score(task, tests.Select(test => new TestOutcome(test, "error", message, null)).ToList());
 
     /// <summary>
     /// Splits <paramref name="points"/> by weight into amounts of whole hundredths that add up exactly

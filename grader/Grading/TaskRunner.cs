@@ -12,7 +12,7 @@ namespace Coursework.Grading;
 /// costs that test only: the child is killed and a new one resumes after it. Code that hangs or dies while
 /// loading costs every test, since none can run.
 /// </remarks>
-internal sealed class TaskRunner(string testProgram, string workFolder, int seed, RunLimits limits)
+internal sealed class TaskRunner(string testProgram, string manifest, string workFolder, int seed, RunLimits limits)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
@@ -71,7 +71,7 @@ internal sealed class TaskRunner(string testProgram, string workFolder, int seed
     {
         var results = NewResultsFile($"task{taskId}-from{from}");
         using var child = Start([
-            "run", "--task", Text(taskId), "--seed", Text(seed), "--from", Text(tests[from].Index), "--results", results,
+            "run", "--task", Text(taskId), "--seed", Text(seed), "--from", Text(tests[from].Index), "--results", results, "--manifest", manifest,
         ]);
         var reader = new EventReader(results);
         var launched = Stopwatch.StartNew();

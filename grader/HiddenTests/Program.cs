@@ -1,6 +1,6 @@
 // The test process. Not for people: the grader starts it as
 //   Coursework.HiddenTests list --results FILE
-//   Coursework.HiddenTests run --task N --seed S --results FILE [--from INDEX] [--output-limit CHARS]
+//   Coursework.HiddenTests run --task N --seed S --results FILE [--from INDEX] [--output-limit CHARS] [--manifest FILE]
 // and reads FILE (JSON Lines, see grader/Protocol/TestEvent.cs).
 using System.Globalization;
 using Coursework.Grading;
@@ -13,6 +13,11 @@ if (args.Length == 0 || !options.TryGetValue("--results", out var resultsPath))
 {
     Console.Error.WriteLine("usage: Coursework.HiddenTests list|run --results FILE [--task N --seed S --from INDEX]");
     return 2;
+}
+
+if (options.TryGetValue("--manifest", out var manifest))
+{
+    Thresholds.Load(manifest);
 }
 
 using var results = new StreamWriter(new FileStream(resultsPath, FileMode.Append, FileAccess.Write, FileShare.Read));

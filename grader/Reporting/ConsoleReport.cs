@@ -22,7 +22,7 @@ internal static class ConsoleReport
             var passed = task.Tests.Count(test => test.Status == "pass");
             var color = task.Score == task.MaxScore ? "green" : task.Score > 0 ? "yellow" : "red";
             table.AddRow(
-                $"{task.Id}. {Markup.Escape(task.Name)}",
+                $"{task.Id}. {Markup.Escape(task.Name)}{(task.Bonus ? " (bonus)" : "")}",
                 task.Tests.Count == 0 ? "-" : $"{passed} / {task.Tests.Count}",
                 $"[{color}]{Points.Of(task.Score, task.MaxScore)}[/]");
         }

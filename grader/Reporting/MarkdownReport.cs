@@ -32,7 +32,7 @@ internal static class MarkdownReport
         foreach (var task in result.Tasks)
         {
             var passed = task.Tests.Count(test => test.Status == "pass");
-            md.AppendLine($"| {task.Id}. {Escape(task.Name)} | {(task.Tests.Count == 0 ? "-" : $"{passed} / {task.Tests.Count}")} | {Points.Of(task.Score, task.MaxScore)} |");
+            md.AppendLine($"| {task.Id}. {Escape(task.Name)}{(task.Bonus ? " (bonus)" : "")} | {(task.Tests.Count == 0 ? "-" : $"{passed} / {task.Tests.Count}")} | {Points.Of(task.Score, task.MaxScore)} |");
         }
 
         md.AppendLine($"| **Total** | | **{Points.Of(result.Score, result.MaxScore)}** |");

@@ -5,8 +5,8 @@ namespace Coursework.Grading.Results;
 /// <summary>One hidden test in the result file.</summary>
 internal sealed record TestResult(string Name, string Status, decimal Score, decimal MaxScore, string? Message, string? Output);
 
-/// <summary>One task in the result file.</summary>
-internal sealed record TaskResult(int Id, string Name, decimal Score, decimal MaxScore, IReadOnlyList<TestResult> Tests)
+/// <summary>One task in the result file; a bonus task's max_score is not part of the result's max_score.</summary>
+internal sealed record TaskResult(int Id, string Name, decimal Score, decimal MaxScore, bool Bonus, IReadOnlyList<TestResult> Tests)
 {
     [JsonIgnore]
     public IEnumerable<TestResult> Failed => Tests.Where(test => test.Status != "pass");

@@ -20,7 +20,7 @@ public class ScoringTests
     [Test]
     public void A_failed_test_scores_nothing_and_keeps_its_message()
     {
-        var task = new TaskSpec(2, "ReLU", "Task2_ReLU", 15);
+        var task = new TaskSpec(2, "ReLU", 15, Enabled: true, Bonus: false, new TaskFiles([], [], [], []), new Dictionary<string, double>());
         var tests = new[] { new ListedTest(2, 0, "a", 2), new ListedTest(2, 1, "b", 1) };
 
         var result = Scoring.Score(task, [new TestOutcome(tests[0], "pass", null, null), new TestOutcome(tests[1], "fail", "wrong", "printed")]);

@@ -5,19 +5,31 @@ public sealed class GradingContext
 {
     /// <summary>Creates the context of one test.</summary>
     /// <param name="gradingSeed">The seed of the whole grading run (printed and recorded in the result).</param>
+    /// <param name="taskId">The task the test grades.</param>
     /// <param name="testName">The test's name; mixing it in keeps tests independent of each other's order.</param>
-    public GradingContext(int gradingSeed, string testName)
+    public GradingContext(int gradingSeed, int taskId, string testName)
     {
+        TaskId = taskId;
         GradingSeed = gradingSeed;
         TestSeed = StableSeed(gradingSeed, testName);
         Random = new Random(TestSeed);
     }
+
+    /// <summary>The task the test grades.</summary>
+    public int TaskId { get; }
 
     /// <summary>The seed of the whole grading run.</summary>
     public int GradingSeed { get; }
 
     /// <summary>This test's seed: the same for the same grading seed and test name, on every machine.</summary>
     public int TestSeed { get; }
+
+    /// <summary>
+    /// A threshold of this test's task from the assignment manifest, e.g. <c>context.Threshold("digitsTestAccuracy")</c>.
+    /// </summary>
+    /// <param name="name">The threshold's name.</param>
+    /// <returns>Its value.</returns>
+    public double Threshold(string name) => Thresholds.Of(TaskId, name);
 
     /// <summary>Seeded randomness for this test.</summary>
     public Random Random { get; }

@@ -57,7 +57,7 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
             var instance = Activator.CreateInstance(test.Method.DeclaringType!);
             var arguments = test.Method.GetParameters().Length == 0
                 ? Array.Empty<object>()
-                : [new GradingContext(gradingSeed, test.Name)];
+                : [new GradingContext(gradingSeed, test.TaskId, test.Name)];
             test.Method.Invoke(instance, arguments);
             return ("pass", null, captured.Captured(), stopwatch.Elapsed);
         }
