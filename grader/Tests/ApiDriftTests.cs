@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace Coursework.Grading.Tests;
+
+/// <summary>
+/// Every exercise file and its reference solution expose the same public API (types, members, signatures;
+/// bodies and docs may differ), so swapping in the reference can never break a build. The files come from the
+/// assignment manifest.
+/// </summary>
+public class ApiDriftTests
+{
+    public static IEnumerable<TestCaseData> FilePairs()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json")));
+        foreach (var task in manifest.RootElement.GetProperty("tasks").EnumerateArray())
+        {
+            var files = task.GetProperty("files");
+            var stubs = files.GetProperty("stub").EnumerateArray().Select(f => f.GetString()!).ToList();
+            var solutions = files.GetProperty("solution").EnumerateArray().Select(f => f.GetString()!).ToList();
+            foreach (var stub in stubs)
+            {
+                var solution = solutions.SingleOrDefault(s => Path.GetFileName(s) == Path.GetFileName(stub));
+                yield return new TestCaseData(stub, solution ?? "(none)")
+                    .SetName($"Task {task.GetProperty("id").GetInt32()}: {Path.GetFileName(stub)} has the same public API in exercises and solutions");
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(FilePairs))]
+    public void Exercise_and_solution_expose_the_same_public_API(string stub, string solution)
+    {
+        File.Exists(Path.Combine(GraderProcess.KitRoot, solution)).ShouldBeTrue($"the manifest names no reference file for {stub} (same file name)");
+
+        var diff = Diff(Read(stub), Read(solution));
+
+        diff.ShouldBeEmpty($"the public API of {stub} and {solution} differ:\n{string.Join('\n', diff)}\n");
+    }
+
+    [Test]
+    public void The_check_reports_a_changed_parameter_type_as_a_readable_diff()
+    {
+        const string exercise = "public sealed class ReLU { public Matrix<double> Forward(Matrix<double> inputs) { throw new NotImplementedException(); } }";
+        const string solution = "public sealed class ReLU { public Matrix<double> Forward(Matrix<float> inputs) => inputs; private int _unused; }";
+
+        Diff(PublicApi.Of(exercise), PublicApi.Of(solution)).ShouldBe([
+            "- exercises only: ReLU: public Matrix<double> Forward(Matrix<double> inputs)",
+            "+ solutions only: ReLU: public Matrix<double> Forward(Matrix<float> inputs)",
+        ]);
+    }
+
+    [Test]
+    public void Bodies_docs_and_private_members_do_not_count()
+    {
+        const string exercise = "/// <summary>Doc.</summary>\npublic sealed class A { public int P { get; set; } public A(int x) { throw new NotImplementedException(); } }";
+        const string solution = "public sealed class A { private readonly int _x; public int P { get; set; } = 3; public A(int x) { _x = x; } }";
+
+        Diff(PublicApi.Of(exercise), PublicApi.Of(solution)).ShouldBeEmpty();
+    }
+
+    private static IReadOnlyList<string> Read(string relative) => PublicApi.Of(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, relative)));
+
+    private static List<string> Diff(IReadOnlyList<string> exercise, IReadOnlyList<string> solution) =>
+        exercise.Except(solution).Select(line => $"- exercises only: {line}")
+            .Concat(solution.Except(exercise).Select(line => $"+ solutions only: {line}"))
+            .ToList();
+}
