@@ -44,7 +44,7 @@ root.SetAction(parsed =>
     GradingResult result = null!;
     console.Status().Start("Starting", status =>
     {
-        result = new Grader(kit, new InlineProgress(message => status.Status(Markup.Escape(message) + "…"))).Grade(request);
+        result = new Grader(kit, manifest, new InlineProgress(message => status.Status(Markup.Escape(message) + "…"))).Grade(request);
     });
 
     var resultPath = parsed.GetValue(output)!.FullName;

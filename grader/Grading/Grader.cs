@@ -11,7 +11,7 @@ namespace Coursework.Grading;
 internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits, IReadOnlyList<TaskSpec> Tasks);
 
 /// <summary>Builds, runs and scores: the whole grading run, reporting progress as it goes.</summary>
-internal sealed class Grader(KitLayout kit, IProgress<string> progress)
+internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string> progress)
 {
     public GradingResult Grade(GradingRequest request)
     {
@@ -27,8 +27,13 @@ internal sealed class Grader(KitLayout kit, IProgress<string> progress)
         var workFolder = Path.Combine(Path.GetTempPath(), $"coursework-grader-{Environment.ProcessId}");
         try
         {
-            var runner = new TaskRunner(build.TestProgram, kit.Manifest, workFolder, request.Seed, request.Limits);
-            var listed = runner.ListTests();
+            var runners = new Dictionary<string, TaskRunner>();
+            TaskRunner RunnerFor(string program) =>
+                runners.TryGetValue(program, out var runner)
+                    ? runner
+                    : runners[program] = new TaskRunner(program, kit.Manifest, workFolder, request.Seed, request.Limits);
+
+            var listed = RunnerFor(build.TestProgram).ListTests();
             var tasks = new List<TaskResult>();
             foreach (var task in request.Tasks)
             {
@@ -38,8 +43,9 @@ internal sealed class Grader(KitLayout kit, IProgress<string> progress)
                     throw new GradingException($"task {task.Id} ({task.Name}) has no hidden tests");
                 }
 
+                var program = IsolatedProgram(request.Code, task) ?? build.TestProgram;
                 progress.Report($"Task {task.Id} {task.Name}: running {tests.Count} hidden tests");
-                tasks.Add(Scoring.Score(task, runner.RunTask(task.Id, tests)));
+                tasks.Add(Scoring.Score(task, RunnerFor(program).RunTask(task.Id, tests)));
             }
 
             var allPassed = tasks.All(task => task.Tests.All(test => test.Status == "pass"));
@@ -50,6 +56,32 @@ internal sealed class Grader(KitLayout kit, IProgress<string> progress)
         {
             TryDelete(workFolder);
         }
+    }
+
+    private readonly Dictionary<string, BuildOutcome> _isolatedBuilds = [];
+
+    /// <summary>
+    /// The test program for a task that builds on others, built with the reference versions of those others;
+    /// null when the task depends on nothing, or when the student's files do not compile with the reference ones
+    /// (then the task is graded with the student's own classes, as before).
+    /// </summary>
+    private string? IsolatedProgram(CodeUnderTest code, TaskSpec task)
+    {
+        if (task.DependsOn is not { Count: > 0 } dependencies || code.Variant == "solutions")
+        {
+            return null;
+        }
+
+        var suffix = "with-reference-" + string.Join('-', dependencies.Order());
+        if (!_isolatedBuilds.TryGetValue(suffix, out var build))
+        {
+            var referenceFiles = manifest.Tasks.Where(t => dependencies.Contains(t.Id))
+                .SelectMany(t => t.Files.Solution).Select(file => Path.Combine(kit.Root, file)).ToList();
+            progress.Report($"Building task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())}");
+            build = _isolatedBuilds[suffix] = new StudentBuild(kit).Run(code.WithReferenceFiles(referenceFiles, suffix));
+        }
+
+        return build.Succeeded ? build.TestProgram : null;
     }
 
     private GradingResult NotCompiled(GradingRequest request, BuildOutcome build, TimeSpan elapsed)

@@ -19,8 +19,13 @@ internal sealed record TaskFiles(
 /// <param name="Bonus">A bonus task's points add to the score but not to the maximum.</param>
 /// <param name="Files">Its files by role.</param>
 /// <param name="Thresholds">Named numbers its hidden tests use (e.g. a minimum accuracy).</param>
+/// <param name="DependsOn">
+/// Tasks whose classes this one uses. Its hidden tests run with the reference versions of those, so that a bug
+/// there costs points in that task only.
+/// </param>
 internal sealed record TaskSpec(
-    int Id, string Name, double Points, bool Enabled, bool Bonus, TaskFiles Files, IReadOnlyDictionary<string, double> Thresholds);
+    int Id, string Name, double Points, bool Enabled, bool Bonus, TaskFiles Files, IReadOnlyDictionary<string, double> Thresholds,
+    IReadOnlyList<int>? DependsOn = null);
 
 /// <summary>The assignment manifest, grader/assignment.json: the one place that says what the assignment is.</summary>
 /// <param name="DefaultSeed">The seed used when --seed is not given.</param>
@@ -56,6 +61,11 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
             {
                 throw new GradingException($"the assignment manifest {path}: task {task.Id} needs a name, files and points ≥ 0");
             }
+        }
+
+        if (manifest.Tasks.SelectMany(t => t.DependsOn ?? []).FirstOrDefault(id => manifest.Tasks.All(t => t.Id != id)) is var unknown and > 0)
+        {
+            throw new GradingException($"the assignment manifest {path}: a task depends on task {unknown}, which it does not list");
         }
 
         if (manifest.Tasks.Select(t => t.Id).Distinct().Count() != manifest.Tasks.Count)

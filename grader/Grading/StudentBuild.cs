@@ -3,16 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace Coursework.Grading;
 
-/// <summary>Which code fills the TODO files.</summary>
-/// <param name="Variant">The artifacts folder name: exercises, solutions or submission.</param>
+/// <summary>
+/// Which code fills the TODO files: exercises/ with layers of replacement files on top, matched by file name
+/// (see Directory.Build.props). A layer is a folder of .cs files or a single file; later layers win.
+/// </summary>
+/// <param name="Variant">Names the build's artifacts folder, so that different code never shares build outputs.</param>
 /// <param name="Description">For the report: "exercises/", "the reference solutions", a submission folder.</param>
-/// <param name="BuildProperties">MSBuild properties that select the code (see Directory.Build.props).</param>
-/// <param name="SourceRoot">Where the student's files are, to print paths relative to it.</param>
-internal sealed record CodeUnderTest(string Variant, string Description, IReadOnlyList<string> BuildProperties, string SourceRoot)
+/// <param name="Layers">Replacement files, in order; none means exercises/ as it is.</param>
+/// <param name="ShownRoot">Compiler errors show paths relative to this folder.</param>
+internal sealed record CodeUnderTest(string Variant, string Description, IReadOnlyList<string> Layers, string ShownRoot)
 {
     public static CodeUnderTest Exercises(KitLayout kit) => new("exercises", "exercises/", [], kit.Root);
 
-    public static CodeUnderTest Solutions(KitLayout kit) => new("solutions", "the reference solutions", ["UseSolutions=true"], kit.Root);
+    public static CodeUnderTest Solutions(KitLayout kit) => new("solutions", "the reference solutions", [kit.Solutions], kit.Root);
 
     /// <summary>A folder of replacement files (e.g. Affine.cs) that take the place of the exercise files of the same name.</summary>
     /// <param name="folder">The submission folder.</param>
@@ -30,27 +33,17 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
             throw new GradingException($"the submission folder '{folder}' does not exist");
         }
 
-        if (!onTopOfSolutions)
-        {
-            return new("submission", full, [$"ExerciseOverrides={full}", "CodeVariant=submission"], full);
-        }
-
-        // Overrides match by file name, so the merged folder is flat: reference files first, the submission's on top.
-        var merged = Path.Combine(kit.Root, "artifacts", "overlay");
-        if (Directory.Exists(merged))
-        {
-            Directory.Delete(merged, recursive: true);
-        }
-
-        Directory.CreateDirectory(merged);
-        foreach (var file in Directory.GetFiles(kit.Solutions, "*.cs", SearchOption.AllDirectories)
-                     .Concat(Directory.GetFiles(full, "*.cs", SearchOption.AllDirectories)))
-        {
-            File.Copy(file, Path.Combine(merged, Path.GetFileName(file)), overwrite: true);
-        }
-
-        return new("submission", $"the reference solutions with {full} on top", [$"ExerciseOverrides={merged}", "CodeVariant=submission"], merged);
+        return onTopOfSolutions
+            ? new("submission", $"the reference solutions with {full} on top", [kit.Solutions, full], full)
+            : new("submission", full, [full], full);
     }
+
+    /// <summary>The same code with some files replaced by the reference: how a task is graded apart from the tasks it builds on.</summary>
+    /// <param name="referenceFiles">Reference files (absolute paths).</param>
+    /// <param name="suffix">Added to the variant's name.</param>
+    /// <returns>The code to grade.</returns>
+    public CodeUnderTest WithReferenceFiles(IReadOnlyList<string> referenceFiles, string suffix) =>
+        this with { Variant = $"{Variant}-{suffix}", Layers = [.. Layers, .. referenceFiles] };
 }
 
 /// <summary>A compiler error, with the file path relative to the student's folder.</summary>
@@ -85,8 +78,22 @@ internal sealed partial class StudentBuild(KitLayout kit)
             "build", kit.HiddenTestsProject, "-nologo", "-v:minimal", "-clp:NoSummary",
             // A warning in a student's code (an unused variable) must not cost the grade.
             "-p:TreatWarningsAsErrors=false",
+            $"-p:CodeVariant={code.Variant}",
         };
-        arguments.AddRange(code.BuildProperties.Select(property => "-p:" + property));
+
+        // Where each compiled file came from, to show compiler errors at the student's path, not the copy's.
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (code.Layers is [var single] && single == kit.Solutions)
+        {
+            arguments.Add("-p:UseSolutions=true"); // the reference in place: an ordinary incremental build
+        }
+        else if (code.Layers.Count > 0)
+        {
+            arguments.Add($"-p:ExerciseOverrides={Merge(code, origins)}");
+            // Copies and unpacked submissions can be older than the last build in this folder: timestamps cannot
+            // tell that the code changed, so build from scratch.
+            arguments.Add("--no-incremental");
+        }
 
         using var build = ChildProcess.StartDotnet(arguments, kit.Root);
         if (!build.WaitForExit(BuildLimit))
@@ -95,17 +102,39 @@ internal sealed partial class StudentBuild(KitLayout kit)
             throw new GradingException($"the build did not finish within {BuildLimit.TotalMinutes} minutes");
         }
 
-        var errors = ParseErrors(build.Output, code);
+        var errors = ParseErrors(build.Output, code, origins);
         var succeeded = build.ExitCode == 0 && File.Exists(kit.TestProgram(code.Variant));
         return new BuildOutcome(succeeded, kit.TestProgram(code.Variant), errors, build.Output, stopwatch.Elapsed);
     }
 
-    private IReadOnlyList<CompileError> ParseErrors(string log, CodeUnderTest code) =>
+    /// <summary>Copies the layers, in order, into one flat folder (overrides match by file name).</summary>
+    private string Merge(CodeUnderTest code, Dictionary<string, string> origins)
+    {
+        var merged = Path.Combine(kit.Root, "artifacts", "overlays", code.Variant);
+        if (Directory.Exists(merged))
+        {
+            Directory.Delete(merged, recursive: true);
+        }
+
+        Directory.CreateDirectory(merged);
+        foreach (var file in code.Layers.SelectMany(layer => Directory.Exists(layer)
+                     ? Directory.GetFiles(layer, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                     : Enumerable.Repeat(layer, 1)))
+        {
+            var copy = Path.Combine(merged, Path.GetFileName(file));
+            File.Copy(file, copy, overwrite: true);
+            origins[copy] = file;
+        }
+
+        return merged;
+    }
+
+    private IReadOnlyList<CompileError> ParseErrors(string log, CodeUnderTest code, IReadOnlyDictionary<string, string> origins) =>
         log.Split('\n')
             .Select(line => ErrorLine().Match(line.Trim()))
             .Where(match => match.Success)
             .Select(match => new CompileError(
-                Relative(match.Groups["file"].Value, code),
+                Relative(origins.GetValueOrDefault(match.Groups["file"].Value, match.Groups["file"].Value), code),
                 int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
                 int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
                 match.Groups["code"].Value,
@@ -115,7 +144,7 @@ internal sealed partial class StudentBuild(KitLayout kit)
 
     private string Relative(string path, CodeUnderTest code)
     {
-        foreach (var root in new[] { code.SourceRoot, kit.Root })
+        foreach (var root in new[] { code.ShownRoot, kit.Root })
         {
             var relative = Path.GetRelativePath(root, path);
             if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))

@@ -33,7 +33,8 @@ internal sealed class TaskRunner(string testProgram, string manifest, string wor
 
         return new EventReader(results).ReadNew()
             .Where(e => e.Event == "test")
-            .Select(e => new ListedTest(e.Task ?? 0, e.Index ?? 0, e.Name ?? "?", e.Weight ?? 1))
+            .Select(e => new ListedTest(e.Task ?? 0, e.Index ?? 0, e.Name ?? "?", e.Weight ?? 1,
+                e.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null))
             .ToList();
     }
 
@@ -115,11 +116,11 @@ internal sealed class TaskRunner(string testProgram, string manifest, string wor
                 return from;
             }
 
-            if (running is { } current && (runningSince.Elapsed > limits.PerTest || taskClock.Elapsed > limits.PerTask))
+            if (running is { } current && (runningSince.Elapsed > LimitOf(tests[current]) || taskClock.Elapsed > limits.PerTask))
             {
                 child.Kill();
-                var limit = runningSince.Elapsed > limits.PerTest
-                    ? $"Timed out after {Seconds(limits.PerTest)}"
+                var limit = runningSince.Elapsed > LimitOf(tests[current])
+                    ? $"Timed out after {Seconds(LimitOf(tests[current]))}"
                     : $"Stopped when the task's tests reached their time limit of {Seconds(limits.PerTask)}";
                 outcomes[current] = new TestOutcome(tests[current], "error", $"{limit}. Is there a loop that never ends?", null);
                 return current + 1;
@@ -127,13 +128,16 @@ internal sealed class TaskRunner(string testProgram, string manifest, string wor
         }
     }
 
+    private TimeSpan LimitOf(ListedTest test) => test.Timeout ?? limits.PerTest;
+
     private int AfterEarlyExit(ChildProcess child, IReadOnlyList<ListedTest> tests, TestOutcome?[] outcomes, bool loaded, int? running)
     {
         var explanation = CrashExplainer.Explain(child.ExitCode, child.Output, limits);
         if (!loaded)
         {
+            // The caller marks every remaining test with this message.
             LoadFailure = $"Your code could not be loaded, so no test could run. {explanation}";
-            return tests.Count;
+            return Math.Max(0, Array.FindIndex(outcomes, outcome => outcome is null));
         }
 
         // The test that was running when the process died is the one that killed it; if none was, the next one pays.

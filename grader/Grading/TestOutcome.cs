@@ -5,7 +5,8 @@ namespace Coursework.Grading;
 /// <param name="Index">Its position in the task.</param>
 /// <param name="Name">Its name, a sentence.</param>
 /// <param name="Weight">Its relative weight in the task.</param>
-internal sealed record ListedTest(int TaskId, int Index, string Name, double Weight);
+/// <param name="Timeout">Its own time limit, if it declares one (else the grader's per-test limit).</param>
+internal sealed record ListedTest(int TaskId, int Index, string Name, double Weight, TimeSpan? Timeout = null);
 
 /// <summary>What happened to one hidden test.</summary>
 /// <param name="Test">The test.</param>

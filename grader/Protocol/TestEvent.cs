@@ -29,6 +29,9 @@ public sealed record TestEvent
     /// <summary>The test's relative weight within its task.</summary>
     public double? Weight { get; init; }
 
+    /// <summary>The test's own time limit in seconds, if it has one (test events).</summary>
+    public double? TimeoutSeconds { get; init; }
+
     /// <summary>pass | fail | error (end events).</summary>
     public string? Status { get; init; }
 

@@ -34,11 +34,16 @@ internal static class ConsoleReport
         {
             console.WriteLine();
             console.MarkupLine($"[bold]Task {task.Id}. {Markup.Escape(task.Name)}[/]: {Points.Of(task.Score, task.MaxScore)}, lost points in:");
-            foreach (var test in task.Failed)
+            // Tests that failed for the same reason (often "not implemented yet") share one message.
+            foreach (var group in task.Failed.GroupBy(test => test.Message))
             {
-                console.MarkupLine($"  [red]✗[/] {Markup.Escape(test.Name)} [grey](-{Points.Format(test.MaxScore)})[/]");
-                console.MarkupLine($"      {Markup.Escape(test.Message ?? "no message")}");
-                if (test.Output is { Length: > 0 } output)
+                foreach (var test in group)
+                {
+                    console.MarkupLine($"  [red]✗[/] {Markup.Escape(test.Name)} [grey](-{Points.Format(test.MaxScore)})[/]");
+                }
+
+                console.MarkupLine($"      {Markup.Escape(group.Key ?? "no message")}");
+                foreach (var output in group.Select(test => test.Output).OfType<string>().Distinct().Take(1))
                 {
                     console.MarkupLine("      [grey]Your code printed:[/]");
                     foreach (var line in output.Split('\n').Take(10))

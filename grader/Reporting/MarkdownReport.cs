@@ -41,10 +41,11 @@ internal static class MarkdownReport
             md.AppendLine();
             md.AppendLine($"### Task {task.Id}. {Escape(task.Name)}: {Points.Of(task.Score, task.MaxScore)}");
             md.AppendLine();
-            foreach (var test in task.Failed)
+            foreach (var group in task.Failed.GroupBy(test => test.Message))
             {
-                md.AppendLine($"- ❌ **{Escape(test.Name)}** (−{Points.Format(test.MaxScore)}): {Escape(test.Message ?? "no message")}");
-                if (test.Output is { Length: > 0 } output)
+                var names = string.Join(", ", group.Select(test => $"**{Escape(test.Name)}** (−{Points.Format(test.MaxScore)})"));
+                md.AppendLine($"- ❌ {names}: {Escape(group.Key ?? "no message")}");
+                foreach (var output in group.Select(test => test.Output).OfType<string>().Distinct().Take(1))
                 {
                     md.AppendLine($"  <details><summary>What your code printed</summary>\n\n  ```\n  {output.Replace("\n", "\n  ")}\n  ```\n  </details>");
                 }

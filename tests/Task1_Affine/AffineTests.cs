@@ -4,15 +4,72 @@ namespace Coursework.Tests.Task1_Affine;
 
 public class AffineTests
 {
+    // Worked by hand: inputs (2, 2), weight (2, 3), bias (3).
+    private static readonly Matrix<double> Inputs = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 0, -1 } });
+    private static readonly Matrix<double> Weight = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, -1 }, { 2, 1, 0 } });
+    private static readonly Vector<double> Bias = Vector<double>.Build.DenseOfArray([0.5, 0, 1]);
+    private static readonly Matrix<double> DOut = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 2 }, { -1, 3, 0 } });
+
     [Test]
     public void Forward_multiplies_by_the_weight_and_adds_the_bias_to_every_row()
     {
-        // Worked by hand: [1 2] · [[1 0 -1], [2 1 0]] = [5 2 -1]; [0 -1] · W = [-2 -1 0]; then + [0.5 0 1].
-        var inputs = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 0, -1 } });
-        var weight = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, -1 }, { 2, 1, 0 } });
-        var bias = Vector<double>.Build.DenseOfArray([0.5, 0, 1]);
+        // [1 2]·W = [5 2 -1], [0 -1]·W = [-2 -1 0]; then + [0.5 0 1].
         var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 5.5, 2, 0 }, { -1.5, -1, 1 } });
 
-        MatrixAssert.ShouldBeClose(new Affine().Forward(inputs, weight, bias), expected, "Affine.Forward output");
+        MatrixAssert.ShouldBeClose(new Affine().Forward(Inputs, Weight, Bias), expected, "Affine.Forward output",
+            hint: "Expected inputs · weight + bias, with the bias added to every row.");
+    }
+
+    [Test]
+    public void Backward_input_gradient_is_dOut_times_the_transposed_weight()
+    {
+        // Row 1: [1 0 2]·Wᵀ = [1·1 + 0·0 + 2·(-1), 1·2 + 0·1 + 2·0] = [-1 2]; row 2: [-1 3 0]·Wᵀ = [-1 1].
+        var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 2 }, { -1, 1 } });
+        var affine = new Affine();
+        affine.Forward(Inputs, Weight, Bias);
+
+        MatrixAssert.ShouldBeClose(affine.Backward(DOut).DInputs, expected, "Affine.Backward DInputs",
+            hint: "Expected dOut · weightᵀ, shape (N, D).");
+    }
+
+    [Test]
+    public void Backward_weight_gradient_is_the_transposed_inputs_times_dOut()
+    {
+        // inputsᵀ·dOut: [[1·1 + 0·(-1), 1·0 + 0·3, 1·2 + 0·0], [2·1 + (-1)(-1), 2·0 + (-1)·3, 2·2 + 0]] = [[1 0 2], [3 -3 4]].
+        var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 2 }, { 3, -3, 4 } });
+        var affine = new Affine();
+        affine.Forward(Inputs, Weight, Bias);
+
+        MatrixAssert.ShouldBeClose(affine.Backward(DOut).DWeight, expected, "Affine.Backward DWeight",
+            hint: "Expected inputsᵀ · dOut, shape (D, H).");
+    }
+
+    [Test]
+    public void Backward_bias_gradient_sums_dOut_over_the_batch()
+    {
+        var expected = Vector<double>.Build.DenseOfArray([0, 3, 2]);
+        var affine = new Affine();
+        affine.Forward(Inputs, Weight, Bias);
+
+        MatrixAssert.ShouldBeClose(affine.Backward(DOut).DBias, expected, "Affine.Backward DBias",
+            hint: "Did you sum dOut over the batch (its column sums), rather than average it?");
+    }
+
+    [Test]
+    public void Backward_matches_a_numeric_gradient_check()
+    {
+        var random = new Random(1);
+        Matrix<double> RandomMatrix(int r, int c) => Matrix<double>.Build.Dense(r, c, (_, _) => random.NextDouble() * 2 - 1);
+        var (inputs, weight, dOut) = (RandomMatrix(4, 3), RandomMatrix(3, 5), RandomMatrix(4, 5));
+        var bias = Vector<double>.Build.Dense(5, _ => random.NextDouble());
+        var affine = new Affine();
+        affine.Forward(inputs, weight, bias);
+        var (dInputs, dWeight, dBias) = affine.Backward(dOut);
+
+        // Each forward below is computed by a fresh layer, so the cached values of `affine` stay as they were.
+        double Loss(Matrix<double> x, Matrix<double> w, Vector<double> b) => NumericGradient.Project(new Affine().Forward(x, w, b), dOut);
+        MatrixAssert.ShouldBeClose(dInputs, NumericGradient.Of(x => Loss(x, weight, bias), inputs.Clone()), "DInputs vs the numeric gradient", absolute: 1e-6);
+        MatrixAssert.ShouldBeClose(dWeight, NumericGradient.Of(w => Loss(inputs, w, bias), weight.Clone()), "DWeight vs the numeric gradient", absolute: 1e-6);
+        MatrixAssert.ShouldBeClose(dBias, NumericGradient.Of(b => Loss(inputs, weight, b), bias.Clone()), "DBias vs the numeric gradient", absolute: 1e-6);
     }
 }

@@ -20,4 +20,10 @@ public sealed class GradedTestAttribute(double weight = 1) : Attribute
 {
     /// <summary>Relative weight within the task.</summary>
     public double Weight { get; } = weight;
+
+    /// <summary>
+    /// Seconds this test may run, for tests that do real work (training a network); 0 means the grader's
+    /// per-test limit (--test-timeout).
+    /// </summary>
+    public double TimeoutSeconds { get; init; }
 }

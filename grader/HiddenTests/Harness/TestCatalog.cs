@@ -7,8 +7,9 @@ namespace Coursework.Grading;
 /// <param name="Index">Its position within the task.</param>
 /// <param name="Name">The method name as a sentence.</param>
 /// <param name="Weight">Its relative weight.</param>
+/// <param name="TimeoutSeconds">Its own time limit, or 0 for the grader's default.</param>
 /// <param name="Method">The method to call.</param>
-public sealed record HiddenTest(int TaskId, int Index, string Name, double Weight, MethodInfo Method);
+public sealed record HiddenTest(int TaskId, int Index, string Name, double Weight, double TimeoutSeconds, MethodInfo Method);
 
 /// <summary>Finds the hidden tests in this assembly, in a stable order (class name, then declaration order).</summary>
 public static class TestCatalog
@@ -25,10 +26,10 @@ public static class TestCatalog
                 .Select(method => (Method: method, Test: method.GetCustomAttribute<GradedTestAttribute>()))
                 .Where(m => m.Test is not null)
                 .OrderBy(m => m.Method.MetadataToken)
-                .Select(m => (pair.Task!.TaskId, m.Method, m.Test!.Weight)))
+                .Select(m => (pair.Task!.TaskId, m.Method, m.Test!.Weight, m.Test.TimeoutSeconds)))
             .GroupBy(t => t.TaskId)
             .SelectMany(group => group.Select((t, index) =>
-                new HiddenTest(t.TaskId, index, t.Method.Name.Replace('_', ' '), t.Weight, t.Method)))
+                new HiddenTest(t.TaskId, index, t.Method.Name.Replace('_', ' '), t.Weight, t.TimeoutSeconds, t.Method)))
             .ToList();
 
     /// <summary>The hidden tests of one task.</summary>

@@ -17,7 +17,11 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
     {
         foreach (var test in tests)
         {
-            Report(new TestEvent { Event = "test", Task = test.TaskId, Index = test.Index, Name = test.Name, Weight = test.Weight });
+            Report(new TestEvent
+            {
+                Event = "test", Task = test.TaskId, Index = test.Index, Name = test.Name, Weight = test.Weight,
+                TimeoutSeconds = test.TimeoutSeconds > 0 ? test.TimeoutSeconds : null,
+            });
         }
 
         Report(new TestEvent { Event = "done" });

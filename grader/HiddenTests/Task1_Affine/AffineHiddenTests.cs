@@ -4,16 +4,103 @@ namespace Coursework.Grading.Tasks;
 [GradedTask(1)]
 public sealed class AffineHiddenTests
 {
-    /// <summary>Forward against a naive triple loop on random shapes.</summary>
-    /// <param name="context">Seeded randomness.</param>
     [GradedTest(weight: 2)]
     public void Forward_matches_an_independent_computation_on_random_shapes(GradingContext context)
     {
-        var (n, d, h) = (context.Random.Next(1, 9), context.Random.Next(1, 9), context.Random.Next(1, 9));
-        var inputs = context.Uniform(n, d);
-        var weight = context.Uniform(d, h);
-        var bias = context.UniformVector(h);
-        var expected = Matrix<double>.Build.Dense(n, h, (i, j) => bias[j] + Enumerable.Range(0, d).Sum(k => inputs[i, k] * weight[k, j]));
-        MatrixAssert.ShouldBeClose(new Affine().Forward(inputs, weight, bias), expected, "Affine.Forward output");
+        foreach (var (n, d, h) in RandomShapes(context))
+        {
+            var (inputs, weight, bias) = (context.Uniform(n, d), context.Uniform(d, h), context.UniformVector(h));
+            MatrixAssert.ShouldBeClose(new Affine().Forward(inputs, weight, bias), Naive.Affine(inputs, weight, bias),
+                $"Affine.Forward output for inputs {Shape(n, d)}, weight {Shape(d, h)}",
+                hint: "Expected inputs · weight + bias, with the bias added to every row.");
+        }
     }
+
+    [GradedTest]
+    public void Forward_works_for_a_batch_of_one(GradingContext context)
+    {
+        var (inputs, weight, bias) = (context.Uniform(1, 5), context.Uniform(5, 3), context.UniformVector(3));
+        MatrixAssert.ShouldBeClose(new Affine().Forward(inputs, weight, bias), Naive.Affine(inputs, weight, bias), "Affine.Forward output for a single sample (1, 5)");
+    }
+
+    [GradedTest(weight: 2)]
+    public void Backward_input_gradient_matches_finite_differences(GradingContext context)
+    {
+        foreach (var (n, d, h) in RandomShapes(context))
+        {
+            var (inputs, weight, bias, dOut) = (context.Uniform(n, d), context.Uniform(d, h), context.UniformVector(h), context.Uniform(n, h));
+            var affine = new Affine();
+            affine.Forward(inputs, weight, bias);
+            var expected = NumericGradient.Of(x => NumericGradient.Project(Naive.Affine(x, weight, bias), dOut), inputs.Clone());
+            MatrixAssert.ShouldBeClose(affine.Backward(dOut).DInputs, expected, $"Affine.Backward DInputs for inputs {Shape(n, d)}, weight {Shape(d, h)}",
+                absolute: 1e-6, hint: "Expected dOut · weightᵀ, shape (N, D).");
+        }
+    }
+
+    [GradedTest(weight: 2)]
+    public void Backward_weight_gradient_matches_finite_differences(GradingContext context)
+    {
+        foreach (var (n, d, h) in RandomShapes(context))
+        {
+            var (inputs, weight, bias, dOut) = (context.Uniform(n, d), context.Uniform(d, h), context.UniformVector(h), context.Uniform(n, h));
+            var affine = new Affine();
+            affine.Forward(inputs, weight, bias);
+            var expected = NumericGradient.Of(w => NumericGradient.Project(Naive.Affine(inputs, w, bias), dOut), weight.Clone());
+            MatrixAssert.ShouldBeClose(affine.Backward(dOut).DWeight, expected, $"Affine.Backward DWeight for inputs {Shape(n, d)}, weight {Shape(d, h)}",
+                absolute: 1e-6, hint: "Expected inputsᵀ · dOut, shape (D, H), summed over the batch (not divided by N).");
+        }
+    }
+
+    [GradedTest(weight: 2)]
+    public void Backward_bias_gradient_is_summed_over_the_batch(GradingContext context)
+    {
+        foreach (var (n, d, h) in RandomShapes(context))
+        {
+            var (inputs, weight, bias, dOut) = (context.Uniform(n, d), context.Uniform(d, h), context.UniformVector(h), context.Uniform(n, h));
+            var affine = new Affine();
+            affine.Forward(inputs, weight, bias);
+            var expected = NumericGradient.Of(b => NumericGradient.Project(Naive.Affine(inputs, weight, b), dOut), bias.Clone());
+            MatrixAssert.ShouldBeClose(affine.Backward(dOut).DBias, expected, $"Affine.Backward DBias for a batch of {n}",
+                absolute: 1e-6, hint: "Expected the column sums of dOut (sum over the batch, not the mean).");
+        }
+    }
+
+    [GradedTest]
+    public void Forward_and_Backward_leave_their_arguments_unmodified(GradingContext context)
+    {
+        var (inputs, weight, bias, dOut) = (context.Uniform(4, 3), context.Uniform(3, 2), context.UniformVector(2), context.Uniform(4, 2));
+        var copies = (inputs.Clone(), weight.Clone(), bias.Clone(), dOut.Clone());
+        var affine = new Affine();
+        affine.Forward(inputs, weight, bias);
+        affine.Backward(dOut);
+        MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Forward and Backward", absolute: 0, relative: 0, hint: "Affine modified its inputs in place.");
+        MatrixAssert.ShouldBeClose(weight, copies.Item2, "weight after Forward and Backward", absolute: 0, relative: 0, hint: "Affine modified the weight in place.");
+        MatrixAssert.ShouldBeClose(bias, copies.Item3, "bias after Forward and Backward", absolute: 0, relative: 0, hint: "Affine modified the bias in place.");
+        MatrixAssert.ShouldBeClose(dOut, copies.Item4, "dOut after Backward", absolute: 0, relative: 0, hint: "Affine.Backward modified dOut in place.");
+    }
+
+    [GradedTest]
+    public void Backward_uses_the_inputs_of_the_latest_Forward_call(GradingContext context)
+    {
+        var (first, second, weight, bias, dOut) = (context.Uniform(3, 4), context.Uniform(3, 4), context.Uniform(4, 2), context.UniformVector(2), context.Uniform(3, 2));
+        var affine = new Affine();
+        affine.Forward(first, weight, bias);
+        affine.Forward(second, weight, bias);
+        var expected = NumericGradient.Of(w => NumericGradient.Project(Naive.Affine(second, w, bias), dOut), weight.Clone());
+        MatrixAssert.ShouldBeClose(affine.Backward(dOut).DWeight, expected, "Affine.Backward DWeight after two Forward calls",
+            absolute: 1e-6, hint: "Backward must use what the latest Forward cached.");
+    }
+
+    /// <summary>Random shapes with D ≠ H (so that weight and its transpose cannot be confused), and N = 1 among them.</summary>
+    private static IEnumerable<(int N, int D, int H)> RandomShapes(GradingContext context)
+    {
+        yield return (1, context.Random.Next(2, 6), context.Random.Next(6, 9));
+        for (var i = 0; i < 3; i++)
+        {
+            var d = context.Random.Next(1, 8);
+            yield return (context.Random.Next(2, 9), d, d + context.Random.Next(1, 4));
+        }
+    }
+
+    private static string Shape(int rows, int columns) => $"({rows}, {columns})";
 }

@@ -1,0 +1,101 @@
+namespace Coursework.Grading.Tasks;
+
+/// <summary>Hidden tests of task 3, <see cref="CrossEntropy"/>.</summary>
+[GradedTask(3)]
+public sealed class CrossEntropyHiddenTests
+{
+    [GradedTest(weight: 2)]
+    public void Forward_matches_an_independent_computation_on_random_logits(GradingContext context)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var (n, k) = (context.Random.Next(1, 9), context.Random.Next(2, 8));
+            var (logits, labels) = (context.Uniform(n, k, -4, 4), context.OneHot(n, k));
+            MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), Naive.CrossEntropy(logits, labels),
+                $"CrossEntropy.Forward loss for logits ({n}, {k})", hint: "Expected -(1/N) Σ log softmax(logits)[n, label n].");
+        }
+    }
+
+    [GradedTest]
+    public void The_loss_is_the_mean_over_the_batch_not_the_sum(GradingContext context)
+    {
+        // Three copies of one sample: the mean loss is that sample's loss, the sum would be three times it.
+        var (logits, labels) = (context.Uniform(1, 4, -2, 2), context.OneHot(1, 4));
+        var tripled = new CrossEntropy().Forward(Stack(logits, 3), Stack(labels, 3));
+        MatrixAssert.ShouldBeClose(tripled, Naive.CrossEntropy(logits, labels), "the loss of a batch holding the same sample three times",
+            hint: "Divide by N: the loss is the mean over the batch.");
+    }
+
+    [GradedTest(weight: 2)]
+    public void The_loss_is_finite_and_exact_for_logits_of_a_thousand()
+    {
+        // Row 1: the right class has logit 0 and another has 1000: loss = 1000 + log(1 + e^-1000) = 1000.
+        // Row 2: the right class has 1000, the others 0 and -1000: loss = log(1 + e^-1000 + e^-2000) = 0 (to double precision).
+        var logits = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1000, -5 }, { 1000, 0, -1000 } });
+        var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 }, { 1, 0, 0 } });
+        MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), 500.0, "CrossEntropy.Forward for logits of ±1000",
+            hint: "Compute log softmax as (z - max z) - log Σ exp(z - max z); exp(1000) overflows and log(0) is -∞.");
+    }
+
+    [GradedTest(weight: 2)]
+    public void Backward_matches_finite_differences(GradingContext context)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var (n, k) = (context.Random.Next(1, 7), context.Random.Next(2, 6));
+            var (logits, labels) = (context.Uniform(n, k, -3, 3), context.OneHot(n, k));
+            var loss = new CrossEntropy();
+            loss.Forward(logits, labels);
+            var expected = NumericGradient.Of(z => Naive.CrossEntropy(z, labels), logits.Clone());
+            MatrixAssert.ShouldBeClose(loss.Backward(), expected, $"CrossEntropy.Backward for logits ({n}, {k})",
+                absolute: 1e-6, hint: "Expected (softmax(logits) - labels) / N.");
+        }
+    }
+
+    [GradedTest]
+    public void Backward_scales_by_the_upstream_gradient(GradingContext context)
+    {
+        var (logits, labels) = (context.Uniform(3, 4, -2, 2), context.OneHot(3, 4));
+        var loss = new CrossEntropy();
+        loss.Forward(logits, labels);
+        var expected = NumericGradient.Of(z => Naive.CrossEntropy(z, labels), logits.Clone()) * 2.5;
+        MatrixAssert.ShouldBeClose(loss.Backward(2.5), expected, "CrossEntropy.Backward(dOut: 2.5)", absolute: 1e-6, hint: "Multiply the gradient by dOut.");
+    }
+
+    [GradedTest]
+    public void Backward_is_finite_for_logits_of_a_thousand()
+    {
+        var logits = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1000, -1000 } });
+        var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 } });
+        var loss = new CrossEntropy();
+        loss.Forward(logits, labels);
+        MatrixAssert.ShouldBeClose(loss.Backward(), Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 1, 0 } }),
+            "CrossEntropy.Backward for logits of ±1000", absolute: 1e-9, hint: "Use the stable softmax (shift by the row maximum) for the probabilities too.");
+    }
+
+    [GradedTest]
+    public void Forward_leaves_logits_and_labels_unmodified(GradingContext context)
+    {
+        var (logits, labels) = (context.Uniform(3, 4, -2, 2), context.OneHot(3, 4));
+        var (logitsBefore, labelsBefore) = (logits.Clone(), labels.Clone());
+        var loss = new CrossEntropy();
+        loss.Forward(logits, labels);
+        loss.Backward();
+        MatrixAssert.ShouldBeClose(logits, logitsBefore, "logits after Forward and Backward", absolute: 0, relative: 0, hint: "The row maximum was subtracted in place.");
+        MatrixAssert.ShouldBeClose(labels, labelsBefore, "labels after Forward and Backward", absolute: 0, relative: 0, hint: "The labels were modified in place.");
+    }
+
+    [GradedTest]
+    public void Backward_uses_the_latest_Forward_call(GradingContext context)
+    {
+        var loss = new CrossEntropy();
+        loss.Forward(context.Uniform(5, 3), context.OneHot(5, 3));
+        var (logits, labels) = (context.Uniform(2, 4), context.OneHot(2, 4));
+        loss.Forward(logits, labels);
+        MatrixAssert.ShouldBeClose(loss.Backward(), NumericGradient.Of(z => Naive.CrossEntropy(z, labels), logits.Clone()),
+            "CrossEntropy.Backward after two Forward calls", absolute: 1e-6, hint: "Backward must use what the latest Forward cached.");
+    }
+
+    private static Matrix<double> Stack(Matrix<double> row, int times) =>
+        Matrix<double>.Build.DenseOfRowVectors(Enumerable.Repeat(row.Row(0), times));
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+
+namespace Coursework.Grading.Tasks;
+
+/// <summary>Hidden tests of task 4, <see cref="FeedforwardNet"/>.</summary>
+[GradedTask(4)]
+public sealed class FeedforwardNetHiddenTests
+{
+    [GradedTest]
+    public void The_parameters_have_the_documented_shapes()
+    {
+        var net = new FeedforwardNet(7, 5, 3);
+        ShouldHaveShape(net.W1, 7, 5, "W1");
+        ShouldHaveShape(net.W2, 5, 3, "W2");
+        (net.B1?.Count ?? -1).ShouldBe(5, "B1 must have one element per hidden unit (H = 5).");
+        (net.B2?.Count ?? -1).ShouldBe(3, "B2 must have one element per class (K = 3).");
+    }
+
+    [GradedTest]
+    public void The_biases_start_at_zero()
+    {
+        var net = new FeedforwardNet(6, 4, 3, seed: 11);
+        net.B1.ShouldNotBeNull().All(b => b == 0).ShouldBeTrue("B1 must start at zero.");
+        net.B2.ShouldNotBeNull().All(b => b == 0).ShouldBeTrue("B2 must start at zero.");
+    }
+
+    [GradedTest(weight: 2)]
+    public void The_weights_are_Xavier_uniform(GradingContext context)
+    {
+        var (d, h, k) = (64, 32, 10);
+        var net = new FeedforwardNet(d, h, k, seed: context.Random.Next());
+        CheckXavier(net.W1.ShouldNotBeNull(), d, h, "W1");
+        CheckXavier(net.W2.ShouldNotBeNull(), h, k, "W2");
+    }
+
+    [GradedTest]
+    public void The_same_seed_gives_the_same_network_and_another_seed_a_different_one()
+    {
+        var (a, b, c) = (new FeedforwardNet(8, 6, 4, seed: 3), new FeedforwardNet(8, 6, 4, seed: 3), new FeedforwardNet(8, 6, 4, seed: 4));
+        MatrixAssert.ShouldBeClose(b.W1, a.W1, "W1 of a second network with the same seed", absolute: 0, relative: 0, hint: "Draw the weights from new Random(seed).");
+        MatrixAssert.ShouldBeClose(b.W2, a.W2, "W2 of a second network with the same seed", absolute: 0, relative: 0, hint: "Draw the weights from new Random(seed).");
+        a.W1.Equals(c.W1).ShouldBeFalse("Networks with seeds 3 and 4 have the same W1: the seed is not used.");
+    }
+
+    [GradedTest(weight: 2)]
+    public void Predict_matches_an_independent_forward_pass(GradingContext context)
+    {
+        var net = RandomNet(context, 5, 4, 3);
+        var inputs = context.Uniform(6, 5, -2, 2);
+        MatrixAssert.ShouldBeClose(net.Predict(inputs), Naive.Softmax(Naive.NetLogits(inputs, net.W1, net.B1, net.W2, net.B2)),
+            "FeedforwardNet.Predict", hint: "Expected softmax(relu(X·W1 + b1)·W2 + b2): probabilities, not logits.");
+    }
+
+    [GradedTest]
+    public void Predict_does_not_change_the_parameters(GradingContext context)
+    {
+        var net = RandomNet(context, 5, 4, 3);
+        var before = (net.W1.Clone(), net.B1.Clone(), net.W2.Clone(), net.B2.Clone());
+        net.Predict(context.Uniform(3, 5));
+        MatrixAssert.ShouldBeClose(net.W1, before.Item1, "W1 after Predict", absolute: 0, relative: 0);
+        MatrixAssert.ShouldBeClose(net.B1, before.Item2, "B1 after Predict", absolute: 0, relative: 0);
+        MatrixAssert.ShouldBeClose(net.W2, before.Item3, "W2 after Predict", absolute: 0, relative: 0);
+        MatrixAssert.ShouldBeClose(net.B2, before.Item4, "B2 after Predict", absolute: 0, relative: 0);
+    }
+
+    [GradedTest]
+    public void Step_returns_the_loss_before_the_update(GradingContext context)
+    {
+        var net = RandomNet(context, 5, 4, 3);
+        var (inputs, labels) = (context.Uniform(6, 5, -2, 2), context.OneHot(6, 3));
+        var expected = Naive.NetLoss(inputs, labels, net.W1, net.B1, net.W2, net.B2);
+        MatrixAssert.ShouldBeClose(net.Step(inputs, labels), expected, "the loss returned by Step",
+            hint: "Return the mean cross-entropy of the forward pass, computed before the parameters change.");
+    }
+
+    [GradedTest(weight: 3)]
+    public void One_Step_moves_every_parameter_by_minus_the_learning_rate_times_its_gradient(GradingContext context)
+    {
+        const double learningRate = 0.1;
+        var net = RandomNet(context, 5, 4, 3, learningRate);
+        var (inputs, labels) = (context.Uniform(6, 5, -2, 2), context.OneHot(6, 3));
+        var (w1, b1, w2, b2) = (net.W1.Clone(), net.B1.Clone(), net.W2.Clone(), net.B2.Clone());
+        var gradW1 = NumericGradient.Of(w => Naive.NetLoss(inputs, labels, w, b1, w2, b2), w1.Clone());
+        var gradB1 = NumericGradient.Of(b => Naive.NetLoss(inputs, labels, w1, b, w2, b2), b1.Clone());
+        var gradW2 = NumericGradient.Of(w => Naive.NetLoss(inputs, labels, w1, b1, w, b2), w2.Clone());
+        var gradB2 = NumericGradient.Of(b => Naive.NetLoss(inputs, labels, w1, b1, w2, b), b2.Clone());
+
+        net.Step(inputs, labels);
+
+        const string hint = "Expected p - learningRate · ∂loss/∂p for each of W1, B1, W2, B2, with the gradient from backpropagation through both layers.";
+        MatrixAssert.ShouldBeClose(net.W1, w1 - learningRate * gradW1, "W1 after one Step", absolute: 1e-7, hint: hint);
+        MatrixAssert.ShouldBeClose(net.B1, b1 - learningRate * gradB1, "B1 after one Step", absolute: 1e-7, hint: hint);
+        MatrixAssert.ShouldBeClose(net.W2, w2 - learningRate * gradW2, "W2 after one Step", absolute: 1e-7, hint: hint);
+        MatrixAssert.ShouldBeClose(net.B2, b2 - learningRate * gradB2, "B2 after one Step", absolute: 1e-7, hint: hint);
+    }
+
+    [GradedTest]
+    public void Step_works_on_a_batch_of_one(GradingContext context)
+    {
+        var net = RandomNet(context, 4, 3, 2);
+        var (inputs, labels) = (context.Uniform(1, 4, -2, 2), context.OneHot(1, 2));
+        var expected = Naive.NetLoss(inputs, labels, net.W1, net.B1, net.W2, net.B2);
+        MatrixAssert.ShouldBeClose(net.Step(inputs, labels), expected, "the loss of Step on a single sample");
+        MatrixAssert.ShouldBeFinite(net.W1, "W1 after a Step on a single sample");
+    }
+
+    [GradedTest(weight: 4, TimeoutSeconds = 90)]
+    public void Training_on_the_digits_reaches_the_required_test_accuracy(GradingContext context)
+    {
+        // The notebook's recipe: raw pixels, a 75/25 split, H = 32, learning rate 0.01, 501 full-batch epochs.
+        var digits = DataFiles.Digits();
+        var order = Enumerable.Range(0, digits.Count).ToArray();
+        new Random(context.GradingSeed).Shuffle(order);
+        var testCount = (int)Math.Ceiling(0.25 * digits.Count);
+        var (test, train) = (Rows(digits, order[..testCount]), Rows(digits, order[testCount..]));
+        var labels = OneHot(train.Labels, 10);
+
+        var net = new FeedforwardNet(64, 32, 10, learningRate: 1e-2, seed: context.GradingSeed);
+        for (var epoch = 0; epoch < 501; epoch++)
+        {
+            net.Step(train.Features, labels);
+        }
+
+        var probabilities = net.Predict(test.Features);
+        var correct = Enumerable.Range(0, test.Labels.Length).Count(n => probabilities.Row(n).MaximumIndex() == test.Labels[n]);
+        var accuracy = correct / (double)test.Labels.Length;
+        var required = context.Threshold("digitsTestAccuracy");
+        accuracy.ShouldBeGreaterThanOrEqualTo(required, string.Create(CultureInfo.InvariantCulture,
+            $"After 501 epochs the test accuracy is {accuracy:F3}, below the required {required:F2} (the reference reaches about 0.95). Check the update step and the learning rate."));
+    }
+
+    private static FeedforwardNet RandomNet(GradingContext context, int d, int h, int k, double learningRate = 0.01)
+    {
+        var net = new FeedforwardNet(d, h, k, learningRate, seed: context.Random.Next());
+        // Random biases, so that a wrong bias gradient shows in the update and the forward pass.
+        net.B1 = context.UniformVector(h, -0.5, 0.5);
+        net.B2 = context.UniformVector(k, -0.5, 0.5);
+        return net;
+    }
+
+    private static void ShouldHaveShape(Matrix<double>? matrix, int rows, int columns, string name)
+    {
+        matrix.ShouldNotBeNull($"{name} is null after the constructor.");
+        MatrixAssert.Shape(matrix).ShouldBe($"({rows}, {columns})", $"{name} has the wrong shape.");
+    }
+
+    private static void CheckXavier(Matrix<double> weights, int fanIn, int fanOut, string name)
+    {
+        var bound = Math.Sqrt(6.0 / (fanIn + fanOut));
+        ShouldHaveShape(weights, fanIn, fanOut, name);
+        var values = weights.Enumerate().ToArray();
+        var largest = values.Max(Math.Abs);
+        largest.ShouldBeLessThanOrEqualTo(bound, string.Create(CultureInfo.InvariantCulture,
+            $"{name} holds {largest:G4}, outside the Xavier bound ±{bound:G4} = ±sqrt(6 / (fanIn + fanOut))."));
+        largest.ShouldBeGreaterThan(0.8 * bound, string.Create(CultureInfo.InvariantCulture,
+            $"The largest |{name}| is {largest:G4}, far inside the Xavier bound {bound:G4}: is the range too narrow?"));
+        var mean = values.Average();
+        var deviation = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+        Math.Abs(mean).ShouldBeLessThan(0.15 * bound, $"The mean of {name} should be near 0 (uniform on ±bound).");
+        deviation.ShouldBeInRange(0.85 * bound / Math.Sqrt(3), 1.15 * bound / Math.Sqrt(3),
+            $"The spread of {name} does not look uniform on ±{bound:G4} (expected a standard deviation near bound/√3).");
+    }
+
+    private static (Matrix<double> Features, int[] Labels) Rows(Dataset data, int[] rows) =>
+        (Matrix<double>.Build.DenseOfRowVectors(rows.Select(data.Features.Row)), rows.Select(r => data.Labels[r]).ToArray());
+
+    private static Matrix<double> OneHot(int[] labels, int classes) =>
+        Matrix<double>.Build.Dense(labels.Length, classes, (n, k) => labels[n] == k ? 1.0 : 0.0);
+}

@@ -1,0 +1,54 @@
+using Coursework.Testing;
+
+namespace Coursework.Tests.Task2_ReLU;
+
+public class ReLUTests
+{
+    [Test]
+    public void Forward_replaces_negative_values_with_zero_and_keeps_the_rest()
+    {
+        var inputs = Matrix<double>.Build.DenseOfArray(new double[,] { { -2, 0, 3 }, { 0.5, -0.1, 7 } });
+        var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 0, 3 }, { 0.5, 0, 7 } });
+
+        MatrixAssert.ShouldBeClose(new ReLU().Forward(inputs), expected, "ReLU.Forward output", hint: "Expected max(0, x) for every element.");
+    }
+
+    [Test]
+    public void Backward_passes_the_gradient_only_where_the_input_was_positive()
+    {
+        var relu = new ReLU();
+        relu.Forward(Matrix<double>.Build.DenseOfArray(new double[,] { { -2, 0, 3 }, { 0.5, -0.1, 7 } }));
+        var dOut = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2, 3 }, { -4, 5, -6 } });
+        // Positive inputs at [0,2], [1,0], [1,2]; the input 0 at [0,1] blocks the gradient (the derivative at 0 is taken as 0).
+        var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 0, 3 }, { -4, 0, -6 } });
+
+        MatrixAssert.ShouldBeClose(relu.Backward(dOut), expected, "ReLU.Backward output",
+            hint: "Multiply dOut by 1 where the cached input is > 0 and by 0 elsewhere (including exactly 0).");
+    }
+
+    [Test]
+    public void Forward_leaves_its_input_unmodified()
+    {
+        var inputs = Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 2 } });
+
+        new ReLU().Forward(inputs);
+
+        MatrixAssert.ShouldBeClose(inputs, Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 2 } }), "the input after Forward",
+            hint: "Return a new matrix; MapInplace would change the caller's matrix.");
+    }
+
+    [Test]
+    public void Backward_matches_a_numeric_gradient_check()
+    {
+        var random = new Random(2);
+        // Values at least 0.1 away from 0, where ReLU has no derivative.
+        var inputs = Matrix<double>.Build.Dense(3, 4, (_, _) => (0.1 + random.NextDouble()) * (random.Next(2) == 0 ? 1 : -1));
+        var dOut = Matrix<double>.Build.Dense(3, 4, (_, _) => random.NextDouble() * 2 - 1);
+        var relu = new ReLU();
+        relu.Forward(inputs);
+
+        var expected = NumericGradient.Of(x => NumericGradient.Project(new ReLU().Forward(x), dOut), inputs.Clone());
+
+        MatrixAssert.ShouldBeClose(relu.Backward(dOut), expected, "ReLU.Backward vs the numeric gradient", absolute: 1e-6);
+    }
+}

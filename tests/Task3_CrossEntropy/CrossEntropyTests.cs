@@ -1,0 +1,67 @@
+using Coursework.Testing;
+
+namespace Coursework.Tests.Task3_CrossEntropy;
+
+public class CrossEntropyTests
+{
+    [Test]
+    public void Forward_of_equal_logits_is_the_log_of_the_number_of_classes()
+    {
+        // softmax of equal logits is 1/K for every class, so the loss is -log(1/K) = log K for every sample.
+        var logits = Matrix<double>.Build.Dense(2, 4, 3.0);
+        var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0, 0 }, { 0, 0, 1, 0 } });
+
+        MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), Math.Log(4), "CrossEntropy.Forward for equal logits");
+    }
+
+    [Test]
+    public void Forward_is_the_mean_over_the_batch_of_minus_the_log_probability_of_the_right_class()
+    {
+        // Row 1: logits [ln 1, ln 3] → probabilities [1/4, 3/4], label class 1 → -ln(3/4).
+        // Row 2: logits [ln 2, ln 2] → [1/2, 1/2], label class 0 → -ln(1/2). Mean of the two.
+        var logits = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, Math.Log(3) }, { Math.Log(2), Math.Log(2) } });
+        var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1 }, { 1, 0 } });
+        var expected = (-Math.Log(0.75) - Math.Log(0.5)) / 2;
+
+        MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), expected, "CrossEntropy.Forward",
+            hint: "Divide the summed loss by N, the number of samples.");
+    }
+
+    [Test]
+    public void Forward_stays_finite_for_very_large_logits()
+    {
+        // Probabilities [e^-1000, 1, …] ≈ [0, 1, 0]; the right class is the first, so the loss is 1000 (not ∞ or NaN).
+        var logits = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1000, -1000 } });
+        var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 } });
+
+        MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), 1000.0, "CrossEntropy.Forward for logits of ±1000",
+            hint: "Subtract each row's maximum before exp, and take log softmax as (z - max) - log Σ exp(z - max).");
+    }
+
+    [Test]
+    public void Backward_is_softmax_minus_labels_divided_by_the_batch_size()
+    {
+        // Same logits as above: probabilities [[1/4, 3/4], [1/2, 1/2]]; minus labels, divided by N = 2.
+        var logits = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, Math.Log(3) }, { Math.Log(2), Math.Log(2) } });
+        var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1 }, { 1, 0 } });
+        var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 0.125, -0.125 }, { -0.25, 0.25 } });
+        var loss = new CrossEntropy();
+        loss.Forward(logits, labels);
+
+        MatrixAssert.ShouldBeClose(loss.Backward(), expected, "CrossEntropy.Backward", hint: "Did you divide by N?");
+    }
+
+    [Test]
+    public void Backward_matches_a_numeric_gradient_check()
+    {
+        var random = new Random(3);
+        var logits = Matrix<double>.Build.Dense(3, 4, (_, _) => random.NextDouble() * 4 - 2);
+        var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1, 0, 0 }, { 0, 0, 0, 1 }, { 1, 0, 0, 0 } });
+        var loss = new CrossEntropy();
+        loss.Forward(logits, labels);
+
+        var expected = NumericGradient.Of(z => new CrossEntropy().Forward(z, labels), logits.Clone());
+
+        MatrixAssert.ShouldBeClose(loss.Backward(), expected, "CrossEntropy.Backward vs the numeric gradient", absolute: 1e-6);
+    }
+}
