@@ -72,11 +72,16 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
             return null;
         }
 
+        var referenceFiles = manifest.Tasks.Where(t => dependencies.Contains(t.Id))
+            .SelectMany(t => t.Files.Solution).Select(file => Path.Combine(kit.Root, file)).ToList();
+        if (referenceFiles.All(file => AlreadyCompiled(code, file)))
+        {
+            return null; // the main build already has the reference versions
+        }
+
         var suffix = "with-reference-" + string.Join('-', dependencies.Order());
         if (!_isolatedBuilds.TryGetValue(suffix, out var build))
         {
-            var referenceFiles = manifest.Tasks.Where(t => dependencies.Contains(t.Id))
-                .SelectMany(t => t.Files.Solution).Select(file => Path.Combine(kit.Root, file)).ToList();
             progress.Report($"Building task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())}");
             build = _isolatedBuilds[suffix] = new StudentBuild(kit).Run(code.WithReferenceFiles(referenceFiles, suffix));
         }
@@ -101,6 +106,17 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
             .ToList();
         return new GradingResult(1, "error", 0m, MaxScore(tasks), request.Seed, request.Code.Description,
             message, build.Errors, tasks, Math.Round(elapsed.TotalSeconds, 1));
+    }
+
+    /// <summary>Whether the code under test compiles exactly this reference file (same name, same content).</summary>
+    private bool AlreadyCompiled(CodeUnderTest code, string referenceFile)
+    {
+        var name = Path.GetFileName(referenceFile);
+        var used = code.Layers
+            .SelectMany(layer => Directory.Exists(layer) ? Directory.GetFiles(layer, name, SearchOption.AllDirectories) : [layer])
+            .LastOrDefault(file => Path.GetFileName(file) == name)
+            ?? Directory.GetFiles(Path.Combine(kit.Root, "exercises"), name, SearchOption.AllDirectories).FirstOrDefault();
+        return used is not null && File.ReadAllBytes(used).AsSpan().SequenceEqual(File.ReadAllBytes(referenceFile));
     }
 
     /// <summary>Bonus tasks add to the score, not to the maximum.</summary>
