@@ -15,6 +15,28 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
 {
     public GradingResult Grade(GradingRequest request)
     {
+        try
+        {
+            return GradeAndScore(request);
+        }
+        finally
+        {
+            if (request.Code.Variant.StartsWith("submission-", StringComparison.Ordinal))
+            {
+                // A submission always builds from scratch, so its build outputs are of no further use.
+                var artifacts = Path.Combine(kit.Root, "artifacts");
+                foreach (var folder in new[] { artifacts, Path.Combine(artifacts, "overlays") }
+                             .Where(Directory.Exists)
+                             .SelectMany(parent => Directory.GetDirectories(parent, request.Code.Variant + "*")))
+                {
+                    TryDelete(folder);
+                }
+            }
+        }
+    }
+
+    private GradingResult GradeAndScore(GradingRequest request)
+    {
         var clock = Stopwatch.StartNew();
         DataCheck.Verify(kit);
         progress.Report($"Building the hidden tests with {request.Code.Description}");

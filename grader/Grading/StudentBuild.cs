@@ -33,9 +33,11 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
             throw new GradingException($"the submission folder '{folder}' does not exist");
         }
 
+        // Each folder builds in its own artifacts folder, so that submissions can be graded side by side.
+        var variant = "submission-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..10];
         return onTopOfSolutions
-            ? new("submission", $"the reference solutions with {full} on top", [kit.Solutions, full], full)
-            : new("submission", full, [full], full);
+            ? new(variant, $"the reference solutions with {full} on top", [kit.Solutions, full], full)
+            : new(variant, full, [full], full);
     }
 
     /// <summary>The same code with some files replaced by the reference: how a task is graded apart from the tasks it builds on.</summary>

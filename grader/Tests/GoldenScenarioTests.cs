@@ -8,6 +8,7 @@ namespace Coursework.Grading.Tests;
 /// are left out of the comparison. Set UPDATE_GOLDEN=1 to write expected.json from the actual results.
 /// </summary>
 [TestFixture]
+[Parallelizable(ParallelScope.Children)] // each scenario builds in its own folder; two at a time suit two cores
 public class GoldenScenarioTests
 {
     private static readonly bool Update = Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";

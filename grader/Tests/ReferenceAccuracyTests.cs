@@ -8,6 +8,7 @@ namespace Coursework.Grading.Tests;
 /// The digits accuracy threshold in the manifest is fair: the reference clears it on every one of 20 seeds.
 /// Runs only the training test, straight from the reference's test program, two seeds at a time.
 /// </summary>
+[NonParallelizable] // it builds the reference, as the golden "reference" scenario does
 public class ReferenceAccuracyTests
 {
     private const string TrainingTest = "Training on the digits reaches the required test accuracy";

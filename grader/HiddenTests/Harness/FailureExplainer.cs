@@ -11,11 +11,36 @@ public static class FailureExplainer
     /// <returns>The status and a one-paragraph message.</returns>
     public static (string Status, string Message) Explain(Exception exception) => exception switch
     {
-        ShouldAssertException assertion => ("fail", assertion.Message.Trim()),
+        ShouldAssertException assertion => ("fail", OneLine(assertion.Message)),
         NotImplementedException notImplemented => ("fail", $"Not implemented yet: {notImplemented.Message}"),
         OutOfMemoryException => ("error", $"Ran out of memory{Where(exception)}: the test process may use at most the grader's memory limit."),
         _ => ("error", $"{exception.GetType().Name}{Where(exception)}: {exception.Message}"),
     };
+
+    /// <summary>
+    /// Shouldly's message spreads "x / should be / y / but was / z / Additional Info: why" over lines; the report
+    /// wants one line with the reason first: "why (x should be y but was z)".
+    /// </summary>
+    /// <param name="message">An assertion message.</param>
+    /// <returns>The same content on one line.</returns>
+    public static string OneLine(string message)
+    {
+        const string marker = "Additional Info:";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        var comparison = Collapse(at < 0 ? message : message[..at]);
+        if (at < 0)
+        {
+            return comparison;
+        }
+
+        var reason = Collapse(message[(at + marker.Length)..]);
+        return comparison.Length == 0 ? reason : $"{reason} ({comparison})";
+    }
+
+    // Whitespace folded, and Shouldly's double suffix dropped (0.2d → 0.2).
+    private static string Collapse(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim(), @"(\d)d\b", "$1");
 
     /// <summary>" in ReLU.Backward": the innermost frame of student code, where the exception came from.</summary>
     /// <param name="exception">The exception.</param>
