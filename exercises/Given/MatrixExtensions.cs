@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Coursework;
@@ -22,7 +23,7 @@ public static class MatrixExtensions
     public static Matrix<double> AddRowVector(this Matrix<double> matrix, Vector<double> row)
     {
         RequireLength(row, matrix.ColumnCount, "row", "columns");
-        return matrix + Ones(matrix.RowCount).OuterProduct(row);
+        return ColumnByColumn(matrix, (column, j, result) => TensorPrimitives.Add(column, row[j], result));
     }
 
     /// <summary>Subtracts <c>column[i]</c> from every element of row i: NumPy's <c>matrix - column[:, None]</c>.</summary>
@@ -32,7 +33,8 @@ public static class MatrixExtensions
     public static Matrix<double> SubtractColumnVector(this Matrix<double> matrix, Vector<double> column)
     {
         RequireLength(column, matrix.RowCount, "column", "rows");
-        return matrix - column.OuterProduct(Ones(matrix.ColumnCount));
+        var values = column.ToArray();
+        return ColumnByColumn(matrix, (source, _, result) => TensorPrimitives.Subtract(source, values, result));
     }
 
     /// <summary>Divides every element of row i by <c>column[i]</c>: NumPy's <c>matrix / column[:, None]</c>.</summary>
@@ -42,14 +44,25 @@ public static class MatrixExtensions
     public static Matrix<double> DivideByColumnVector(this Matrix<double> matrix, Vector<double> column)
     {
         RequireLength(column, matrix.RowCount, "column", "rows");
-        return matrix.PointwiseDivide(column.OuterProduct(Ones(matrix.ColumnCount)));
+        var values = column.ToArray();
+        return ColumnByColumn(matrix, (source, _, result) => TensorPrimitives.Divide(source, values, result));
     }
 
     /// <summary>The largest element of each row: NumPy's <c>matrix.max(axis=1)</c>.</summary>
     /// <param name="matrix">Shape (N, K), K ≥ 1.</param>
     /// <returns>Shape (N).</returns>
-    public static Vector<double> RowMaxima(this Matrix<double> matrix) =>
-        Vector<double>.Build.DenseOfEnumerable(matrix.EnumerateRows().Select(row => row.Maximum()));
+    public static Vector<double> RowMaxima(this Matrix<double> matrix)
+    {
+        var values = matrix.ToColumnMajorArray();
+        var rows = matrix.RowCount;
+        var maxima = values.AsSpan(0, rows).ToArray();
+        for (var j = 1; j < matrix.ColumnCount; j++)
+        {
+            TensorPrimitives.Max(maxima, values.AsSpan(j * rows, rows), maxima);
+        }
+
+        return Vector<double>.Build.Dense(maxima);
+    }
 
     /// <summary>The column index of the largest element of each row: NumPy's <c>matrix.argmax(axis=1)</c>.</summary>
     /// <param name="matrix">Shape (N, K), K ≥ 1.</param>
@@ -57,7 +70,22 @@ public static class MatrixExtensions
     public static int[] RowArgMax(this Matrix<double> matrix) =>
         matrix.EnumerateRows().Select(row => row.MaximumIndex()).ToArray();
 
-    private static Vector<double> Ones(int length) => Vector<double>.Build.Dense(length, 1.0);
+    /// <summary>A new matrix built one column at a time from the same column of <paramref name="matrix"/>.</summary>
+    /// <remarks>MathNet stores matrices column by column, so each column is one contiguous span: SIMD-friendly.</remarks>
+    private static Matrix<double> ColumnByColumn(Matrix<double> matrix, ColumnOperation operation)
+    {
+        var source = matrix.ToColumnMajorArray();
+        var result = new double[source.Length];
+        var rows = matrix.RowCount;
+        for (var j = 0; j < matrix.ColumnCount; j++)
+        {
+            operation(source.AsSpan(j * rows, rows), j, result.AsSpan(j * rows, rows));
+        }
+
+        return Matrix<double>.Build.Dense(rows, matrix.ColumnCount, result);
+    }
+
+    private delegate void ColumnOperation(ReadOnlySpan<double> column, int index, Span<double> result);
 
     private static void RequireLength(Vector<double> vector, int expected, string name, string dimension)
     {

@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+using Coursework.LinearAlgebra;
+using MathNet.Numerics.Providers.LinearAlgebra;
+
+namespace Coursework;
+
+/// <summary>
+/// Switches MathNet to the kit's faster linear-algebra provider (linalg/) as soon as this project's code loads,
+/// for the training demo, the public tests and the grader alike. Nothing to do for students.
+/// </summary>
+/// <remarks>
+/// Set the environment variable <c>COURSEWORK_MANAGED_LINEAR_ALGEBRA=1</c> to keep MathNet's own managed provider
+/// (to compare speed, or to rule the provider out when something looks wrong).
+/// </remarks>
+internal static class FastLinearAlgebra
+{
+    [ModuleInitializer]
+    internal static void Use()
+    {
+        if (Environment.GetEnvironmentVariable("COURSEWORK_MANAGED_LINEAR_ALGEBRA") != "1")
+        {
+            LinearAlgebraControl.Provider = FastLinearAlgebraProvider.Create(LinearAlgebraControl.Provider);
+        }
+    }
+}
