@@ -95,7 +95,7 @@ internal sealed class TaskRunner(string testProgram, string manifest, string wor
                         runningSince.Restart();
                         break;
                     case "end" when Position(tests, e) is { } index:
-                        outcomes[index] = new TestOutcome(tests[index], e.Status ?? "error", e.Message, e.Output);
+                        outcomes[index] = new TestOutcome(tests[index], e.Status ?? "error", e.Message, e.Output, e.Training);
                         running = null;
                         break;
                     case "done":

@@ -13,7 +13,8 @@ internal sealed record ListedTest(int TaskId, int Index, string Name, double Wei
 /// <param name="Status">pass, fail or error.</param>
 /// <param name="Message">Why it did not pass; null if it did.</param>
 /// <param name="Output">What the student's code printed during the test (capped), if anything.</param>
-internal sealed record TestOutcome(ListedTest Test, string Status, string? Message, string? Output)
+/// <param name="Training">What a training test recorded (loss curve, confusion matrix), if anything.</param>
+internal sealed record TestOutcome(ListedTest Test, string Status, string? Message, string? Output, Protocol.TrainingRecord? Training = null)
 {
     public bool Passed => Status == "pass";
 }

@@ -44,6 +44,9 @@ public sealed record TestEvent
     /// <summary>How long the test took, in milliseconds.</summary>
     public double? Milliseconds { get; init; }
 
+    /// <summary>What a training test recorded (loss curve, confusion matrix), for the feedback report (end events).</summary>
+    public TrainingRecord? Training { get; init; }
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -67,4 +70,26 @@ public sealed record TestEvent
             return null;
         }
     }
+}
+
+/// <summary>What a training test saw while the student's model trained: for charts in the feedback, never for points.</summary>
+public sealed record TrainingRecord
+{
+    /// <summary>The epochs at which the loss was recorded, ascending.</summary>
+    public List<int> Epochs { get; init; } = [];
+
+    /// <summary>The training loss at each of <see cref="Epochs"/>.</summary>
+    public List<double> Loss { get; init; } = [];
+
+    /// <summary>What the loss is, e.g. "mean cross-entropy".</summary>
+    public string? LossName { get; init; }
+
+    /// <summary>Counts of (true class, predicted class) on held-out data: [actual][predicted]; null if not a classifier.</summary>
+    public int[][]? ConfusionMatrix { get; init; }
+
+    /// <summary>The held-out metric the test checks, e.g. "test accuracy".</summary>
+    public string? MetricName { get; init; }
+
+    /// <summary>Its value.</summary>
+    public double? Metric { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Coursework.Grading.Results;
 
@@ -52,8 +53,55 @@ internal static class MarkdownReport
             }
         }
 
+        foreach (var task in result.Tasks)
+        {
+            foreach (var test in task.Tests.Where(test => test.Training is not null))
+            {
+                AppendTraining(md, task, test, test.Training!);
+            }
+        }
+
         return md.ToString();
     }
+
+    /// <summary>The loss curve as a Mermaid chart (GitHub renders it) and the confusion matrix as a table.</summary>
+    private static void AppendTraining(StringBuilder md, TaskResult task, TestResult test, Protocol.TrainingRecord training)
+    {
+        md.AppendLine();
+        md.AppendLine($"### Training: task {task.Id}. {Escape(task.Name)}");
+        md.AppendLine();
+        md.AppendLine($"_{Escape(test.Name)}_{(training.Metric is { } metric ? Invariant($": {training.MetricName} {metric:0.000}") : "")}");
+        if (training.Loss.Count > 1)
+        {
+            md.AppendLine();
+            md.AppendLine("```mermaid");
+            md.AppendLine("xychart-beta");
+            md.AppendLine($"    title \"Training loss ({Quote(training.LossName ?? "loss")})\"");
+            md.AppendLine($"    x-axis \"epoch\" [{string.Join(", ", training.Epochs.Select(e => e.ToString(CultureInfo.InvariantCulture)))}]");
+            md.AppendLine($"    y-axis \"{Quote(training.LossName ?? "loss")}\"");
+            md.AppendLine($"    line [{string.Join(", ", training.Loss.Select(l => l.ToString("0.####", CultureInfo.InvariantCulture)))}]");
+            md.AppendLine("```");
+        }
+
+        if (training.ConfusionMatrix is { Length: > 0 } counts)
+        {
+            md.AppendLine();
+            md.AppendLine("Confusion matrix on the held-out samples (rows: true class, columns: predicted class):");
+            md.AppendLine();
+            var classes = Enumerable.Range(0, counts.Length).ToArray();
+            md.AppendLine($"| true \\ predicted | {string.Join(" | ", classes)} |");
+            md.AppendLine($"|---|{string.Concat(classes.Select(_ => "---:|"))}");
+            foreach (var actual in classes)
+            {
+                var cells = classes.Select(predicted => actual == predicted ? $"**{counts[actual][predicted]}**" : counts[actual][predicted] == 0 ? "·" : $"{counts[actual][predicted]}");
+                md.AppendLine($"| **{actual}** | {string.Join(" | ", cells)} |");
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Quote(string text) => text.Replace("\"", "'");
 
     private static string Escape(string text) => text.Replace("|", "\\|").Replace("<", "&lt;").Replace("\n", " ");
 }

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Coursework.Grading.Results;
 
-/// <summary>One hidden test in the result file.</summary>
-internal sealed record TestResult(string Name, string Status, decimal Score, decimal MaxScore, string? Message, string? Output);
+/// <summary>One hidden test in the result file; <c>training</c> only for tests that train a model.</summary>
+internal sealed record TestResult(
+    string Name, string Status, decimal Score, decimal MaxScore, string? Message, string? Output,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Protocol.TrainingRecord? Training = null);
 
 /// <summary>One task in the result file; a bonus task's max_score is not part of the result's max_score.</summary>
 internal sealed record TaskResult(int Id, string Name, decimal Score, decimal MaxScore, bool Bonus, IReadOnlyList<TestResult> Tests)

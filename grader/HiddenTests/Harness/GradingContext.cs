@@ -1,3 +1,5 @@
+using Coursework.Grading.Protocol;
+
 namespace Coursework.Grading;
 
 /// <summary>What a hidden test gets: randomness derived from the grading seed and the test's own name.</summary>
@@ -30,6 +32,49 @@ public sealed class GradingContext
     /// <param name="name">The threshold's name.</param>
     /// <returns>Its value.</returns>
     public double Threshold(string name) => Thresholds.Of(TaskId, name);
+
+    /// <summary>What this test recorded of a training run, shown in the feedback report; null if nothing.</summary>
+    internal TrainingRecord? Training { get; private set; }
+
+    /// <summary>Records the training loss at an epoch, for the loss curve in the feedback report.</summary>
+    /// <param name="epoch">The epoch, from 0.</param>
+    /// <param name="loss">The loss the model reported; non-finite values are kept out of the chart.</param>
+    /// <param name="lossName">What the loss is, e.g. "mean cross-entropy".</param>
+    public void RecordLoss(int epoch, double loss, string lossName)
+    {
+        Training ??= new TrainingRecord();
+        if (double.IsFinite(loss))
+        {
+            Training.Epochs.Add(epoch);
+            Training.Loss.Add(Math.Round(loss, 6));
+        }
+
+        Training = Training with { LossName = lossName };
+    }
+
+    /// <summary>Records how held-out samples were classified, for the confusion matrix in the feedback report.</summary>
+    /// <param name="actual">The true classes, each in [0, classes).</param>
+    /// <param name="predicted">The predicted classes, same length; values outside [0, classes) are ignored.</param>
+    /// <param name="classes">Number of classes.</param>
+    public void RecordPredictions(IReadOnlyList<int> actual, IReadOnlyList<int> predicted, int classes)
+    {
+        var counts = Enumerable.Range(0, classes).Select(_ => new int[classes]).ToArray();
+        for (var n = 0; n < actual.Count; n++)
+        {
+            if (predicted[n] >= 0 && predicted[n] < classes)
+            {
+                counts[actual[n]][predicted[n]]++;
+            }
+        }
+
+        Training = (Training ?? new TrainingRecord()) with { ConfusionMatrix = counts };
+    }
+
+    /// <summary>Records the held-out metric the test checks (accuracy, error), for the feedback report.</summary>
+    /// <param name="name">What it is, e.g. "test accuracy".</param>
+    /// <param name="value">Its value.</param>
+    public void RecordMetric(string name, double value) =>
+        Training = (Training ?? new TrainingRecord()) with { MetricName = name, Metric = double.IsFinite(value) ? Math.Round(value, 6) : null };
 
     /// <summary>Seeded randomness for this test.</summary>
     public Random Random { get; }

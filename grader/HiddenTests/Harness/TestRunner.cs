@@ -38,18 +38,20 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
         foreach (var test in tests)
         {
             Report(new TestEvent { Event = "start", Task = test.TaskId, Index = test.Index, Name = test.Name });
-            var (status, message, output, elapsed) = RunOne(test);
+            var context = new GradingContext(gradingSeed, test.TaskId, test.Name);
+            var (status, message, output, elapsed) = RunOne(test, context);
             Report(new TestEvent
             {
                 Event = "end", Task = test.TaskId, Index = test.Index, Name = test.Name,
                 Status = status, Message = message, Output = output, Milliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
+                Training = context.Training,
             });
         }
 
         Report(new TestEvent { Event = "done" });
     }
 
-    private (string Status, string? Message, string? Output, TimeSpan Elapsed) RunOne(HiddenTest test)
+    private (string Status, string? Message, string? Output, TimeSpan Elapsed) RunOne(HiddenTest test, GradingContext context)
     {
         var console = (Out: Console.Out, Error: Console.Error);
         var captured = new CappedWriter(outputLimit);
@@ -61,7 +63,7 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
             var instance = Activator.CreateInstance(test.Method.DeclaringType!);
             var arguments = test.Method.GetParameters().Length == 0
                 ? Array.Empty<object>()
-                : [new GradingContext(gradingSeed, test.TaskId, test.Name)];
+                : [context];
             test.Method.Invoke(instance, arguments);
             return ("pass", null, captured.Captured(), stopwatch.Elapsed);
         }
