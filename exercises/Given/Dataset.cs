@@ -20,6 +20,18 @@ public sealed record Dataset(Matrix<double> Features, int[] Labels)
     /// <returns>Shape (N, K): <c>result[n, Labels[n]] = 1</c>, every other element 0.</returns>
     public Matrix<double> OneHotLabels(int? classCount = null) => OneHot(Labels, classCount ?? ClassCount);
 
+    /// <summary>The labels as one column of numbers: the targets of a binary classifier (labels 0 and 1).</summary>
+    /// <returns>Shape (N, 1): <c>result[n, 0] = Labels[n]</c>.</returns>
+    public Matrix<double> LabelColumn() => Matrix<double>.Build.Dense(Count, 1, (n, _) => Labels[n]);
+
+    /// <summary>The same samples with the features replaced, e.g. by their standardized version.</summary>
+    /// <param name="features">Shape (N, D'), one row per sample of this dataset, in the same order.</param>
+    /// <returns>A dataset with these features and the same labels.</returns>
+    public Dataset WithFeatures(Matrix<double> features) =>
+        features.RowCount == Count
+            ? this with { Features = features }
+            : throw new ArgumentException($"Expected {Count} rows of features, got {features.RowCount}.", nameof(features));
+
     /// <summary>Shuffles the samples and splits them (scikit-learn's <c>train_test_split</c>).</summary>
     /// <param name="testFraction">The share of samples that goes to the test set, rounded up; 0.25 in the notebook.</param>
     /// <param name="random">The source of the shuffle; a seeded one makes the split reproducible.</param>
@@ -91,6 +103,20 @@ public static class DataFiles
     {
         path ??= Path.Combine(DefaultFolder, "digits.csv.gz");
         return ParseCsv(ReadLines(path, gzip: true), path, featureCount: 64, skipHeader: false);
+    }
+
+    /// <summary>
+    /// The UCI breast cancer (Wisconsin, diagnostic) data: 569 tumours, 30 real-valued measurements each (radius,
+    /// texture, … as mean, standard error and worst value), labels 0 (malignant, 212) and 1 (benign, 357).
+    /// </summary>
+    /// <param name="path">The file; by default <c>data/breast_cancer.csv</c> beside the program.</param>
+    /// <returns>Features of shape (569, 30), unscaled (the columns range from about 0.001 to 4,000), and 2 classes.</returns>
+    /// <exception cref="FileNotFoundException">The file is not there.</exception>
+    /// <exception cref="InvalidDataException">A line after the header is not 30 numbers and a label.</exception>
+    public static Dataset BreastCancer(string? path = null)
+    {
+        path ??= Path.Combine(DefaultFolder, "breast_cancer.csv");
+        return ParseCsv(ReadLines(path, gzip: false), path, featureCount: 30, skipHeader: true);
     }
 
     private static IEnumerable<string> ReadLines(string path, bool gzip)

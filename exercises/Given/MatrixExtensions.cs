@@ -26,6 +26,26 @@ public static class MatrixExtensions
         return ColumnByColumn(matrix, (column, j, result) => TensorPrimitives.Add(column, row[j], result));
     }
 
+    /// <summary>Subtracts <paramref name="row"/> from every row: NumPy's <c>matrix - row</c>.</summary>
+    /// <param name="matrix">Shape (N, D).</param>
+    /// <param name="row">Shape (D), e.g. the mean of each column.</param>
+    /// <returns>Shape (N, D): <c>result[i, j] = matrix[i, j] - row[j]</c>.</returns>
+    public static Matrix<double> SubtractRowVector(this Matrix<double> matrix, Vector<double> row)
+    {
+        RequireLength(row, matrix.ColumnCount, "row", "columns");
+        return ColumnByColumn(matrix, (column, j, result) => TensorPrimitives.Subtract(column, row[j], result));
+    }
+
+    /// <summary>Divides every row by <paramref name="row"/>, element by element: NumPy's <c>matrix / row</c>.</summary>
+    /// <param name="matrix">Shape (N, D).</param>
+    /// <param name="row">Shape (D), e.g. the standard deviation of each column.</param>
+    /// <returns>Shape (N, D): <c>result[i, j] = matrix[i, j] / row[j]</c>.</returns>
+    public static Matrix<double> DivideByRowVector(this Matrix<double> matrix, Vector<double> row)
+    {
+        RequireLength(row, matrix.ColumnCount, "row", "columns");
+        return ColumnByColumn(matrix, (column, j, result) => TensorPrimitives.Divide(column, row[j], result));
+    }
+
     /// <summary>Subtracts <c>column[i]</c> from every element of row i: NumPy's <c>matrix - column[:, None]</c>.</summary>
     /// <param name="matrix">Shape (N, K).</param>
     /// <param name="column">Shape (N).</param>
