@@ -12,6 +12,7 @@ internal static class DataCheck
     private static readonly (string File, int Fields, bool Header)[] Files =
     [
         ("digits.csv.gz", 65, false),
+        ("breast_cancer.csv", 31, true), // a header line "569,30,malignant,benign", then 30 features and the label
     ];
 
     public static void Verify(KitLayout kit)

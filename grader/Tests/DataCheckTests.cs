@@ -47,6 +47,17 @@ public class DataCheckTests
     }
 
     [Test]
+    public void A_breast_cancer_file_with_a_missing_value_stops_grading_as_corrupt()
+    {
+        File.Copy(Path.Combine(GraderProcess.KitRoot, "data", "digits.csv.gz"), Path.Combine(_kit, "data", "digits.csv.gz"));
+        File.WriteAllLines(Path.Combine(_kit, "data", "breast_cancer.csv"),
+            ["569,30,malignant,benign", string.Join(',', Enumerable.Repeat("1.5", 31)), string.Join(',', Enumerable.Repeat("1.5", 30))]);
+
+        Should.Throw<GradingException>(() => DataCheck.Verify(new KitLayout(_kit))).Message
+            .ShouldStartWith("the data file data/breast_cancer.csv is corrupt: line 3 does not have 31 values");
+    }
+
+    [Test]
     public void The_kits_own_data_files_pass_the_check()
     {
         Should.NotThrow(() => DataCheck.Verify(new KitLayout(GraderProcess.KitRoot)));

@@ -10,8 +10,8 @@ public sealed class FeedforwardNetHiddenTests
     public void The_parameters_have_the_documented_shapes()
     {
         var net = new FeedforwardNet(7, 5, 3);
-        ShouldHaveShape(net.W1, 7, 5, "W1");
-        ShouldHaveShape(net.W2, 5, 3, "W2");
+        Checks.ShouldHaveShape(net.W1, 7, 5, "W1");
+        Checks.ShouldHaveShape(net.W2, 5, 3, "W2");
         (net.B1?.Count ?? -1).ShouldBe(5, "B1 must have one element per hidden unit (H = 5).");
         (net.B2?.Count ?? -1).ShouldBe(3, "B2 must have one element per class (K = 3).");
     }
@@ -29,8 +29,8 @@ public sealed class FeedforwardNetHiddenTests
     {
         var (d, h, k) = (64, 32, 10);
         var net = new FeedforwardNet(d, h, k, seed: context.Random.Next());
-        CheckXavier(net.W1.ShouldNotBeNull(), d, h, "W1");
-        CheckXavier(net.W2.ShouldNotBeNull(), h, k, "W2");
+        Checks.ShouldBeXavierUniform(net.W1.ShouldNotBeNull(), d, h, "W1");
+        Checks.ShouldBeXavierUniform(net.W2.ShouldNotBeNull(), h, k, "W2");
     }
 
     [GradedTest]
@@ -109,11 +109,10 @@ public sealed class FeedforwardNetHiddenTests
     {
         // The notebook's recipe: raw pixels, a 75/25 split, H = 32, learning rate 0.01, 501 full-batch epochs.
         var digits = DataFiles.Digits();
-        var order = Enumerable.Range(0, digits.Count).ToArray();
-        new Random(context.GradingSeed).Shuffle(order);
+        var order = HeldOut.ShuffledRows(digits.Count, context.GradingSeed);
         var testCount = (int)Math.Ceiling(0.25 * digits.Count);
-        var (test, train) = (Rows(digits, order[..testCount]), Rows(digits, order[testCount..]));
-        var labels = OneHot(train.Labels, 10);
+        var (test, train) = (HeldOut.Rows(digits, order[..testCount]), HeldOut.Rows(digits, order[testCount..]));
+        var labels = HeldOut.OneHot(train.Labels, 10);
 
         var net = new FeedforwardNet(64, 32, 10, learningRate: 1e-2, seed: context.GradingSeed);
         for (var epoch = 0; epoch < 501; epoch++)
@@ -125,10 +124,9 @@ public sealed class FeedforwardNetHiddenTests
             }
         }
 
-        var probabilities = net.Predict(test.Features);
-        var predicted = Enumerable.Range(0, test.Labels.Length).Select(n => probabilities.Row(n).MaximumIndex()).ToArray();
+        var predicted = HeldOut.ArgMax(net.Predict(test.Features));
         context.RecordPredictions(test.Labels, predicted, 10);
-        var accuracy = predicted.Where((label, n) => label == test.Labels[n]).Count() / (double)test.Labels.Length;
+        var accuracy = HeldOut.Accuracy(test.Labels, predicted);
         context.RecordMetric("test accuracy", accuracy);
         var required = context.Threshold("digitsTestAccuracy");
         accuracy.ShouldBeGreaterThanOrEqualTo(required, string.Create(CultureInfo.InvariantCulture,
@@ -143,33 +141,4 @@ public sealed class FeedforwardNetHiddenTests
         net.B2 = context.UniformVector(k, -0.5, 0.5);
         return net;
     }
-
-    private static void ShouldHaveShape(Matrix<double>? matrix, int rows, int columns, string name)
-    {
-        matrix.ShouldNotBeNull($"{name} is null after the constructor.");
-        MatrixAssert.Shape(matrix).ShouldBe($"({rows}, {columns})", $"{name} has the wrong shape.");
-    }
-
-    private static void CheckXavier(Matrix<double> weights, int fanIn, int fanOut, string name)
-    {
-        var bound = Math.Sqrt(6.0 / (fanIn + fanOut));
-        ShouldHaveShape(weights, fanIn, fanOut, name);
-        var values = weights.Enumerate().ToArray();
-        var largest = values.Max(Math.Abs);
-        largest.ShouldBeLessThanOrEqualTo(bound, string.Create(CultureInfo.InvariantCulture,
-            $"{name} holds {largest:G4}, outside the Xavier bound ±{bound:G4} = ±sqrt(6 / (fanIn + fanOut))."));
-        largest.ShouldBeGreaterThan(0.8 * bound, string.Create(CultureInfo.InvariantCulture,
-            $"The largest |{name}| is {largest:G4}, far inside the Xavier bound {bound:G4}: is the range too narrow?"));
-        var mean = values.Average();
-        var deviation = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
-        Math.Abs(mean).ShouldBeLessThan(0.15 * bound, $"The mean of {name} should be near 0 (uniform on ±bound).");
-        deviation.ShouldBeInRange(0.85 * bound / Math.Sqrt(3), 1.15 * bound / Math.Sqrt(3),
-            $"The spread of {name} does not look uniform on ±{bound:G4} (expected a standard deviation near bound/√3).");
-    }
-
-    private static (Matrix<double> Features, int[] Labels) Rows(Dataset data, int[] rows) =>
-        (Matrix<double>.Build.DenseOfRowVectors(rows.Select(data.Features.Row)), rows.Select(r => data.Labels[r]).ToArray());
-
-    private static Matrix<double> OneHot(int[] labels, int classes) =>
-        Matrix<double>.Build.Dense(labels.Length, classes, (n, k) => labels[n] == k ? 1.0 : 0.0);
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace Coursework.Grading;
+
+/// <summary>Checks that several tasks' hidden tests share: parameter shapes and Xavier-uniform initialisation.</summary>
+public static class Checks
+{
+    /// <summary>Fails unless the matrix exists and has the shape (rows, columns).</summary>
+    /// <param name="matrix">A parameter of the student's network.</param>
+    /// <param name="rows">Expected rows.</param>
+    /// <param name="columns">Expected columns.</param>
+    /// <param name="name">The parameter's name in the docs, e.g. "W1".</param>
+    public static void ShouldHaveShape(Matrix<double>? matrix, int rows, int columns, string name)
+    {
+        matrix.ShouldNotBeNull($"{name} is null after the constructor.");
+        MatrixAssert.Shape(matrix).ShouldBe($"({rows}, {columns})", $"{name} has the wrong shape.");
+    }
+
+    /// <summary>Fails unless the weights look drawn from U(-a, a) with <c>a = sqrt(6 / (fanIn + fanOut))</c>.</summary>
+    /// <param name="weights">Shape (fanIn, fanOut); large enough for the statistics to be stable (hundreds of elements).</param>
+    /// <param name="fanIn">The layer's inputs.</param>
+    /// <param name="fanOut">The layer's outputs.</param>
+    /// <param name="name">The parameter's name in the docs.</param>
+    public static void ShouldBeXavierUniform(Matrix<double> weights, int fanIn, int fanOut, string name)
+    {
+        var bound = Math.Sqrt(6.0 / (fanIn + fanOut));
+        ShouldHaveShape(weights, fanIn, fanOut, name);
+        var values = weights.Enumerate().ToArray();
+        var largest = values.Max(Math.Abs);
+        largest.ShouldBeLessThanOrEqualTo(bound, string.Create(CultureInfo.InvariantCulture,
+            $"{name} holds {largest:G4}, outside the Xavier bound ±{bound:G4} = ±sqrt(6 / (fanIn + fanOut))."));
+        largest.ShouldBeGreaterThan(0.8 * bound, string.Create(CultureInfo.InvariantCulture,
+            $"The largest |{name}| is {largest:G4}, far inside the Xavier bound {bound:G4}: is the range too narrow?"));
+        var mean = values.Average();
+        var deviation = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+        Math.Abs(mean).ShouldBeLessThan(0.15 * bound, $"The mean of {name} should be near 0 (uniform on ±bound).");
+        deviation.ShouldBeInRange(0.85 * bound / Math.Sqrt(3), 1.15 * bound / Math.Sqrt(3),
+            $"The spread of {name} does not look uniform on ±{bound:G4} (expected a standard deviation near bound/√3).");
+    }
+}
+
+/// <summary>
+/// Held-out data for the training tests, written independently of the student's code and of the given
+/// <c>Dataset.Split</c>: a seeded shuffle of the rows, one-hot labels, accuracy.
+/// </summary>
+public static class HeldOut
+{
+    /// <summary>The row indices 0..count-1 in an order shuffled by <c>new Random(seed)</c>.</summary>
+    /// <param name="count">Number of rows.</param>
+    /// <param name="seed">The shuffle's seed.</param>
+    /// <returns>A permutation.</returns>
+    public static int[] ShuffledRows(int count, int seed)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(seed).Shuffle(order);
+        return order;
+    }
+
+    /// <summary>Some rows of a dataset, in the given order.</summary>
+    /// <param name="data">The dataset.</param>
+    /// <param name="rows">Row indices.</param>
+    /// <returns>Features (rows.Length, D) and labels.</returns>
+    public static (Matrix<double> Features, int[] Labels) Rows(Dataset data, int[] rows) =>
+        (Matrix<double>.Build.DenseOfRowVectors(rows.Select(data.Features.Row)), rows.Select(r => data.Labels[r]).ToArray());
+
+    /// <summary>Labels as one-hot rows.</summary>
+    /// <param name="labels">Length N.</param>
+    /// <param name="classes">K.</param>
+    /// <returns>Shape (N, K).</returns>
+    public static Matrix<double> OneHot(int[] labels, int classes) =>
+        Matrix<double>.Build.Dense(labels.Length, classes, (n, k) => labels[n] == k ? 1.0 : 0.0);
+
+    /// <summary>The most probable class of each row.</summary>
+    /// <param name="probabilities">Shape (N, K).</param>
+    /// <returns>Length N.</returns>
+    public static int[] ArgMax(Matrix<double> probabilities) =>
+        Enumerable.Range(0, probabilities.RowCount).Select(n => probabilities.Row(n).MaximumIndex()).ToArray();
+
+    /// <summary>The share of equal labels.</summary>
+    /// <param name="expected">Length N.</param>
+    /// <param name="predicted">Length N.</param>
+    /// <returns>In [0, 1].</returns>
+    public static double Accuracy(int[] expected, int[] predicted) =>
+        predicted.Where((label, n) => label == expected[n]).Count() / (double)expected.Length;
+}
