@@ -74,6 +74,14 @@ internal sealed partial class StudentBuild(KitLayout kit)
 
     public BuildOutcome Run(CodeUnderTest code)
     {
+        var outcome = RunOnce(code);
+        // A build that fails without a compiler error failed for a reason outside the student's code (the compiler
+        // server dying under load, a file in use): once more, without the server, before believing it.
+        return outcome.Succeeded || outcome.Errors.Count > 0 ? outcome : RunOnce(code, sharedCompiler: false);
+    }
+
+    private BuildOutcome RunOnce(CodeUnderTest code, bool sharedCompiler = true)
+    {
         var stopwatch = Stopwatch.StartNew();
         var arguments = new List<string>
         {
@@ -98,7 +106,7 @@ internal sealed partial class StudentBuild(KitLayout kit)
         }
 
         // The compiler server makes each later build about twice as fast (a cold compiler takes seconds to start).
-        using var build = ChildProcess.StartDotnet(arguments, kit.Root, new Dictionary<string, string> { ["UseSharedCompilation"] = "true" });
+        using var build = ChildProcess.StartDotnet(arguments, kit.Root, new Dictionary<string, string> { ["UseSharedCompilation"] = sharedCompiler ? "true" : "false" });
         if (!build.WaitForExit(BuildLimit))
         {
             build.Kill();
