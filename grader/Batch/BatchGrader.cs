@@ -93,8 +93,10 @@ internal sealed class BatchGrader(string outputFolder, IReadOnlyList<string> gra
         var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            // Run beside the submission, so that the report names it by the student's id alone.
+            WorkingDirectory = Path.GetDirectoryName(submissionFolder)!,
         };
-        foreach (var argument in prefix.Concat(["--submission", submissionFolder, "--out", resultFile, "--report", feedbackFile]).Concat(graderArguments))
+        foreach (var argument in prefix.Concat(["--submission", Path.GetFileName(submissionFolder), "--out", resultFile, "--report", feedbackFile]).Concat(graderArguments))
         {
             info.ArgumentList.Add(argument);
         }

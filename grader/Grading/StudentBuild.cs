@@ -35,9 +35,11 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
 
         // Each folder builds in its own artifacts folder, so that submissions can be graded side by side.
         var variant = "submission-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..10];
+        // Reports name the folder as the user gave it (relative to where the grader runs), not by a long absolute path.
+        var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), full) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : full;
         return onTopOfSolutions
-            ? new(variant, $"the reference solutions with {full} on top", [kit.Solutions, full], full)
-            : new(variant, full, [full], full);
+            ? new(variant, $"the reference solutions with {shown} on top", [kit.Solutions, full], full)
+            : new(variant, shown, [full], full);
     }
 
     /// <summary>The same code with some files replaced by the reference: how a task is graded apart from the tasks it builds on.</summary>
