@@ -62,7 +62,9 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                 var tests = listed.Where(test => test.TaskId == task.Id).ToList();
                 if (tests.Count == 0)
                 {
-                    throw new GradingException($"task {task.Id} ({task.Name}) has no hidden tests");
+                    throw new GradingException(task.Files.HiddenTests.All(file => !File.Exists(Path.Combine(kit.Root, file)))
+                        ? $"the hidden tests of task {task.Id} ({task.Name}) are not in this repository (a student template leaves them out; its grading workflow fetches them)"
+                        : $"task {task.Id} ({task.Name}) has no hidden tests");
                 }
 
                 var program = IsolatedProgram(request.Code, task) ?? build.TestProgram;
@@ -96,6 +98,11 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
 
         var referenceFiles = manifest.Tasks.Where(t => dependencies.Contains(t.Id))
             .SelectMany(t => t.Files.Solution).Select(file => Path.Combine(kit.Root, file)).ToList();
+        if (!referenceFiles.All(File.Exists))
+        {
+            return null; // a published student repository has no reference solutions: its own classes are used
+        }
+
         if (referenceFiles.All(file => AlreadyCompiled(code, file)))
         {
             return null; // the main build already has the reference versions
@@ -108,16 +115,24 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
             build = _isolatedBuilds[suffix] = new StudentBuild(kit).Run(code.WithReferenceFiles(referenceFiles, suffix));
         }
 
+        if (!build.Succeeded && build.Errors.Count == 0)
+        {
+            // Not the student's doing: grading this task with the student's own classes instead would be unfair.
+            throw new GradingException($"the build of task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())} failed without a compiler error: {FirstErrorLine(build.Log)}");
+        }
+
         return build.Succeeded ? build.TestProgram : null;
     }
+
+    private static string FirstErrorLine(string log) =>
+        log.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? "no error in the build log";
 
     private GradingResult NotCompiled(GradingRequest request, BuildOutcome build, TimeSpan elapsed)
     {
         if (build.Errors.Count == 0)
         {
             // Not the student's fault (a restore failure, a missing SDK): grading could not run.
-            var line = build.Log.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim();
-            throw new GradingException($"the build failed without a compiler error: {line ?? "see `dotnet build grader/HiddenTests`"}");
+            throw new GradingException($"the build failed without a compiler error: {FirstErrorLine(build.Log)}");
         }
 
         var first = build.Errors[0];

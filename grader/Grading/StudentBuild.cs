@@ -35,9 +35,11 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
 
         // Each folder builds in its own artifacts folder, so that submissions can be graded side by side.
         var variant = "submission-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..10];
+        // Reports name the folder as the user gave it (relative to where the grader runs), not by a long absolute path.
+        var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), full) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : full;
         return onTopOfSolutions
-            ? new(variant, $"the reference solutions with {full} on top", [kit.Solutions, full], full)
-            : new(variant, full, [full], full);
+            ? new(variant, $"the reference solutions with {shown} on top", [kit.Solutions, full], full)
+            : new(variant, shown, [full], full);
     }
 
     /// <summary>The same code with some files replaced by the reference: how a task is graded apart from the tasks it builds on.</summary>
@@ -74,6 +76,14 @@ internal sealed partial class StudentBuild(KitLayout kit)
 
     public BuildOutcome Run(CodeUnderTest code)
     {
+        var outcome = RunOnce(code);
+        // A build that fails without a compiler error failed for a reason outside the student's code (the compiler
+        // server dying under load, a file in use): once more, without the server, before believing it.
+        return outcome.Succeeded || outcome.Errors.Count > 0 ? outcome : RunOnce(code, sharedCompiler: false);
+    }
+
+    private BuildOutcome RunOnce(CodeUnderTest code, bool sharedCompiler = true)
+    {
         var stopwatch = Stopwatch.StartNew();
         var arguments = new List<string>
         {
@@ -98,7 +108,7 @@ internal sealed partial class StudentBuild(KitLayout kit)
         }
 
         // The compiler server makes each later build about twice as fast (a cold compiler takes seconds to start).
-        using var build = ChildProcess.StartDotnet(arguments, kit.Root, new Dictionary<string, string> { ["UseSharedCompilation"] = "true" });
+        using var build = ChildProcess.StartDotnet(arguments, kit.Root, new Dictionary<string, string> { ["UseSharedCompilation"] = sharedCompiler ? "true" : "false" });
         if (!build.WaitForExit(BuildLimit))
         {
             build.Kill();

@@ -29,6 +29,13 @@ internal static class ConsoleReport
 
         table.AddRow("[bold]Total[/]", string.Empty, $"[bold]{Points.Of(result.Score, result.MaxScore)}[/]");
         console.Write(table);
+        foreach (var (task, training) in result.Tasks.SelectMany(task => task.Tests.Select(test => (task, test.Training)))
+                     .Where(pair => pair.Training is { Loss.Count: > 1 }))
+        {
+            var metric = training!.Metric is { } value ? $"; {training.MetricName} {value:0.000}" : "";
+            console.MarkupLine(Markup.Escape(
+                $"Training in task {task.Id}: {training.LossName ?? "loss"} {training.Loss[0]:0.####} at epoch {training.Epochs[0]} → {training.Loss[^1]:0.####} at epoch {training.Epochs[^1]}{metric} (the curve is in report.md)."));
+        }
 
         foreach (var task in result.Tasks.Where(task => task.Failed.Any()))
         {
@@ -42,7 +49,7 @@ internal static class ConsoleReport
                     console.MarkupLine($"  [red]✗[/] {Markup.Escape(test.Name)} [grey](-{Points.Format(test.MaxScore)})[/]");
                 }
 
-                console.MarkupLine($"      {Markup.Escape(group.Key ?? "no message")}");
+                console.MarkupLine($"      {Markup.Escape(group.Key ?? "(details hidden)")}");
                 foreach (var output in group.Select(test => test.Output).OfType<string>().Distinct().Take(1))
                 {
                     console.MarkupLine("      [grey]Your code printed:[/]");

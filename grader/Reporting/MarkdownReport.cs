@@ -45,7 +45,7 @@ internal static class MarkdownReport
             foreach (var group in task.Failed.GroupBy(test => test.Message))
             {
                 var names = string.Join(", ", group.Select(test => $"**{Escape(test.Name)}** (−{Points.Format(test.MaxScore)})"));
-                md.AppendLine($"- ❌ {names}: {Escape(group.Key ?? "no message")}");
+                md.AppendLine($"- ❌ {names}: {Escape(group.Key ?? "(details hidden)")}");
                 foreach (var output in group.Select(test => test.Output).OfType<string>().Distinct().Take(1))
                 {
                     md.AppendLine($"  <details><summary>What your code printed</summary>\n\n  ```\n  {output.Replace("\n", "\n  ")}\n  ```\n  </details>");

@@ -30,4 +30,12 @@ internal sealed record TaskResult(int Id, string Name, decimal Score, decimal Ma
 /// <param name="DurationSeconds">Wall time of the whole run, build included.</param>
 internal sealed record GradingResult(
     int Version, string Status, decimal Score, decimal MaxScore, int Seed, string Code, string? Message,
-    IReadOnlyList<CompileError> Errors, IReadOnlyList<TaskResult> Tasks, double DurationSeconds);
+    IReadOnlyList<CompileError> Errors, IReadOnlyList<TaskResult> Tasks, double DurationSeconds)
+{
+    /// <summary>The same result with only the names, statuses and points of the hidden tests (--hide-messages).</summary>
+    /// <returns>A copy without test messages and captured output.</returns>
+    public GradingResult WithoutTestDetails() => this with
+    {
+        Tasks = Tasks.Select(task => task with { Tests = task.Tests.Select(test => test with { Message = null, Output = null }).ToList() }).ToList(),
+    };
+}

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Coursework.Grading.Batch;
+using Coursework.Grading.Results;
+using Spectre.Console;
+
+namespace Coursework.Grading.Commands;
+
+/// <summary><c>batch SUBMISSIONS --out DIR</c>: grades a folder of submissions into a gradebook and feedback files.</summary>
+internal static class BatchCommand
+{
+    public static Command Create()
+    {
+        var submissions = new Argument<DirectoryInfo>("SUBMISSIONS") { Description = "A folder with one entry per student: a folder or a .zip (its name is the student id) holding the student's exercise files or a whole repository." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where grades.csv, results/ and feedback/ go.", Required = true };
+        var parallel = new Option<int>("--parallel") { Description = "How many submissions to grade at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var regrade = new Option<bool>("--regrade") { Description = "Grade again the submissions that already have a result in --out." };
+        var run = new GradeCommand.RunOptions();
+        var command = new Command("batch", "Grades every submission in a folder: grades.csv, one result and one feedback file per student. Resumable.")
+        {
+            submissions, output, parallel, regrade,
+        };
+        foreach (var option in run.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parsed =>
+        {
+            var kit = KitLayout.Locate();
+            var manifest = Manifest.Load(kit.Manifest);
+            var tasks = manifest.Select(parsed.GetValue(run.Tasks));
+            var limits = run.Limits(parsed);
+            if (parsed.GetValue(parallel) < 1)
+            {
+                throw new GradingException("--parallel must be at least 1");
+            }
+
+            var entries = Submission.In(parsed.GetValue(submissions)!.FullName);
+            if (entries.Count == 0)
+            {
+                throw new GradingException($"batch: no submissions (folders or .zip files) in '{parsed.GetValue(submissions)!.FullName}'");
+            }
+
+            var outFolder = parsed.GetValue(output)!.FullName;
+            var arguments = GraderArguments(parsed, run);
+            // Each grading has its own limits; the backstop allows every task its budget plus two builds.
+            var backstop = TimeSpan.FromMinutes(20) + limits.PerTask * tasks.Count;
+            var batch = new BatchGrader(outFolder, arguments, parsed.GetValue(parallel), backstop);
+            var preparer = new SubmissionPreparer(manifest.Tasks.SelectMany(task => task.Files.Stub).ToList());
+
+            var console = AnsiConsole.Console;
+            if (Console.IsOutputRedirected)
+            {
+                console.Profile.Width = 200; // one line per submission in logs
+            }
+
+            console.MarkupLine($"[bold]Coursework grader[/]: batch of {entries.Count} submissions, {parsed.GetValue(parallel)} at a time, into {Markup.Escape(outFolder)}");
+            var clock = Stopwatch.StartNew();
+            var done = 0;
+            IReadOnlyList<BatchOutcome> outcomes = null!;
+            void Line(BatchOutcome outcome) => console.MarkupLine(Describe(outcome, Interlocked.Increment(ref done), entries.Count));
+            if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+            {
+                console.Progress().Start(context =>
+                {
+                    var bar = context.AddTask("Grading", maxValue: entries.Count);
+                    outcomes = batch.Run(entries, preparer, parsed.GetValue(regrade), outcome =>
+                    {
+                        bar.Increment(1);
+                        Line(outcome);
+                    });
+                });
+            }
+            else
+            {
+                outcomes = batch.Run(entries, preparer, parsed.GetValue(regrade), Line);
+            }
+
+            var gradebook = Path.Combine(outFolder, "grades.csv");
+            ResultWriter.Write(gradebook, Gradebook.Render(tasks, outcomes));
+            var graded = outcomes.Count(outcome => outcome.ResultFile is not null);
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"{graded} of {outcomes.Count} graded ({outcomes.Count(o => o.Skipped)} kept from an earlier run), {outcomes.Count - graded} could not be graded; {clock.Elapsed.TotalSeconds:0.0} s."));
+            console.MarkupLine($"Gradebook: {Markup.Escape(gradebook)}; feedback per student in {Markup.Escape(batch.FeedbackFolder)}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The options every grading of the batch gets, as given to batch.</summary>
+    private static List<string> GraderArguments(ParseResult parsed, GradeCommand.RunOptions run)
+    {
+        var arguments = new List<string>
+        {
+            "--test-timeout", parsed.GetValue(run.TestTimeout).ToString(CultureInfo.InvariantCulture),
+            "--task-timeout", parsed.GetValue(run.TaskTimeout).ToString(CultureInfo.InvariantCulture),
+            "--memory-limit", parsed.GetValue(run.Memory).ToString(CultureInfo.InvariantCulture),
+        };
+        if (parsed.GetValue(run.Seed) is { } seed)
+        {
+            arguments.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (parsed.GetValue(run.Tasks) is { } tasks)
+        {
+            arguments.AddRange(["--tasks", tasks]);
+        }
+
+        if (parsed.GetValue(run.HideMessages))
+        {
+            arguments.Add("--hide-messages");
+        }
+
+        return arguments;
+    }
+
+    private static string Describe(BatchOutcome outcome, int done, int total)
+    {
+        var prefix = $"[grey][[{done}/{total}]][/] {Markup.Escape(outcome.StudentId)}:";
+        if (outcome.Problem is not null)
+        {
+            return $"{prefix} [red]not graded[/]: {Markup.Escape(outcome.Problem)}";
+        }
+
+        var result = Gradebook.TryRead(outcome.ResultFile!);
+        var score = result?.GetProperty("score").GetDecimal() ?? 0m;
+        var max = result?.GetProperty("max_score").GetDecimal() ?? 0m;
+        var status = result?.GetProperty("status").GetString() ?? "?";
+        var color = status switch { "pass" => "green", "fail" => "yellow", _ => "red" };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{prefix} [{color}]{score:0.##} / {max:0.##}[/] ({status}){(outcome.Skipped ? ", kept from an earlier run" : $" in {outcome.Elapsed.TotalSeconds:0} s")}");
+    }
+}

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using Coursework.Grading.Reporting;
+using Coursework.Grading.Results;
+using Spectre.Console;
+
+namespace Coursework.Grading.Commands;
+
+/// <summary>The main job: grade one piece of code (exercises/, the reference, or a submission) and write the results.</summary>
+internal static class GradeCommand
+{
+    /// <summary>The options of a grading run, shared with <c>batch</c>.</summary>
+    internal sealed class RunOptions
+    {
+        public Option<int?> Seed { get; } = new("--seed") { Description = "Seed of the hidden tests' random inputs (default: the assignment's, printed and recorded)." };
+
+        public Option<string?> Tasks { get; } = new("--tasks") { Description = "Which tasks to grade: 'all' or ids such as 1,2,5 (default: those the manifest enables)." };
+
+        public Option<double> TestTimeout { get; } = new("--test-timeout") { Description = "Seconds one hidden test may take.", DefaultValueFactory = _ => RunLimits.Default.PerTest.TotalSeconds };
+
+        public Option<double> TaskTimeout { get; } = new("--task-timeout") { Description = "Seconds all hidden tests of one task may take together.", DefaultValueFactory = _ => RunLimits.Default.PerTask.TotalSeconds };
+
+        public Option<int> Memory { get; } = new("--memory-limit") { Description = "Megabytes of managed memory a test process may use.", DefaultValueFactory = _ => RunLimits.Default.MemoryMegabytes };
+
+        public Option<bool> HideMessages { get; } = new("--hide-messages") { Description = "Show only the names and points of hidden tests, not why they failed or what the code printed." };
+
+        public IEnumerable<Option> All => [Seed, Tasks, TestTimeout, TaskTimeout, Memory, HideMessages];
+
+        public RunLimits Limits(ParseResult parsed) => new(
+            Positive(parsed.GetValue(TestTimeout), "--test-timeout"),
+            Positive(parsed.GetValue(TaskTimeout), "--task-timeout"),
+            parsed.GetValue(Memory) > 0 ? parsed.GetValue(Memory) : throw new GradingException("--memory-limit must be positive"));
+
+        private static TimeSpan Positive(double seconds, string option) =>
+            seconds > 0 && double.IsFinite(seconds)
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new GradingException(string.Create(CultureInfo.InvariantCulture, $"{option} must be a positive number of seconds, not {seconds}"));
+    }
+
+    /// <summary>Adds the grading options and action to the root command.</summary>
+    /// <param name="root">The grader's root command.</param>
+    public static void Configure(RootCommand root)
+    {
+        var solutions = new Option<bool>("--solutions") { Description = "Grade the reference solutions instead of exercises/ (must score full marks)." };
+        var submission = new Option<DirectoryInfo?>("--submission") { Description = "Grade a folder of replacement files (e.g. Affine.cs) in place of the exercise files with the same names; with --solutions, in place of the reference files." };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON result (other files go beside it).", DefaultValueFactory = _ => new FileInfo(Path.Combine("grading", "result.json")) };
+        var report = new Option<FileInfo?>("--report") { Description = "Where to write the markdown report (default: report.md beside the result)." };
+        var formats = new Option<string[]>("--format")
+        {
+            Description = $"Also write the result for a grading platform: {string.Join(", ", ResultFormats.DefaultFileNames.Keys)}; NAME=PATH picks the file (default: beside the result). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var run = new RunOptions();
+        foreach (var option in new Option[] { solutions, submission, output, report, formats }.Concat(run.All))
+        {
+            root.Options.Add(option);
+        }
+
+        root.SetAction(parsed =>
+        {
+            var kit = KitLayout.Locate();
+            var manifest = Manifest.Load(kit.Manifest);
+            var code = parsed.GetValue(submission) is { } folder ? CodeUnderTest.Submission(folder.FullName, kit, parsed.GetValue(solutions))
+                : parsed.GetValue(solutions) ? CodeUnderTest.Solutions(kit)
+                : CodeUnderTest.Exercises(kit);
+            var resultPath = parsed.GetValue(output)!.FullName;
+            var outputs = FormatOutputs(parsed.GetValue(formats) ?? [], resultPath);
+            var request = new GradingRequest(code, parsed.GetValue(run.Seed) ?? manifest.DefaultSeed, run.Limits(parsed), manifest.Select(parsed.GetValue(run.Tasks)));
+
+            var console = AnsiConsole.Console;
+            if (Console.IsOutputRedirected)
+            {
+                console.Profile.Width = 160; // CI logs do not wrap; 80 columns would break every message in two
+            }
+
+            console.MarkupLine($"[bold]Coursework grader[/]: grading {Markup.Escape(code.Description)}, seed {request.Seed}");
+            GradingResult result = null!;
+            console.Status().Start("Starting", status =>
+            {
+                result = new Grader(kit, manifest, new InlineProgress(message => status.Status(Markup.Escape(message) + "…"))).Grade(request);
+            });
+
+            if (parsed.GetValue(run.HideMessages))
+            {
+                result = result.WithoutTestDetails();
+            }
+
+            foreach (var (format, path) in outputs)
+            {
+                ResultWriter.Write(path, ResultFormats.Render(format, result));
+            }
+
+            ResultWriter.Write(parsed.GetValue(report)?.FullName ?? Path.Combine(Path.GetDirectoryName(resultPath)!, "report.md"), MarkdownReport.Render(result));
+            var shownPath = Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath);
+            ConsoleReport.Write(console, result, shownPath.StartsWith("..", StringComparison.Ordinal) ? resultPath : shownPath);
+            return 0;
+        });
+    }
+
+    /// <summary>Which file each format goes to: our JSON always to the result path, the others as asked.</summary>
+    /// <param name="formats">NAME or NAME=PATH, as given on the command line.</param>
+    /// <param name="resultPath">The JSON result's path.</param>
+    /// <returns>Format and full path, JSON first.</returns>
+    internal static List<(string Format, string Path)> FormatOutputs(IEnumerable<string> formats, string resultPath)
+    {
+        var folder = Path.GetDirectoryName(resultPath)!;
+        var outputs = new List<(string, string)> { ("json", resultPath) };
+        foreach (var value in formats)
+        {
+            var (name, path) = value.IndexOf('=') is var at and > 0 ? (value[..at], value[(at + 1)..]) : (value, null);
+            if (!ResultFormats.DefaultFileNames.TryGetValue(name, out var fileName))
+            {
+                throw new GradingException($"unknown --format '{name}' (use one of {string.Join(", ", ResultFormats.DefaultFileNames.Keys)})");
+            }
+
+            if (name != "json" || path is not null)
+            {
+                outputs.Add((name, Path.GetFullPath(path ?? Path.Combine(folder, fileName))));
+            }
+        }
+
+        return outputs;
+    }
+}
+
+/// <summary>Reports progress at once, on the calling thread (Progress&lt;T&gt; would post it later).</summary>
+internal sealed class InlineProgress(Action<string> report) : IProgress<string>
+{
+    public void Report(string value) => report(value);
+}

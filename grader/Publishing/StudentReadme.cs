@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace Coursework.Grading.Publishing;
+
+/// <summary>The README of a published student repository, from the manifest's enabled tasks.</summary>
+internal static class StudentReadme
+{
+    public static string Render(Manifest manifest, bool includesHidden, string? hiddenTestsRepository)
+    {
+        var tasks = manifest.Select(null);
+        var md = new StringBuilder();
+        md.AppendLine("# Coursework: hand-code a neural network in C#");
+        md.AppendLine();
+        md.AppendLine("```bash");
+        md.AppendLine("dotnet test                      # run the public tests on your code in exercises/");
+        md.AppendLine("dotnet run --project exercises   # train the models and watch the loss fall");
+        md.AppendLine("```");
+        md.AppendLine();
+        md.AppendLine("You need the [.NET 10 SDK](https://dotnet.microsoft.com/download); packages restore on the first build.");
+        md.AppendLine();
+        md.AppendLine("## Your tasks");
+        md.AppendLine();
+        md.AppendLine("| Task | File you edit | Points |");
+        md.AppendLine("|---|---|---:|");
+        foreach (var task in tasks)
+        {
+            var points = task.Points.ToString("0.##", CultureInfo.InvariantCulture) + (task.Bonus ? " (bonus)" : "");
+            md.AppendLine($"| {task.Id}. {task.Name} | {string.Join(", ", task.Files.Stub.Select(file => $"`{file}`"))} | {points} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("""
+            1. Open a task's file. Its XML docs give every shape (such as `(N, D)`) and convention; each `TODO` says what
+               to write in place of the `throw new NotImplementedException(...)` line.
+            2. `dotnet test` runs the public tests (`dotnet test --filter Affine` for one task). Every one fails with
+               "not implemented yet" until you start; a failure says what was expected, what your code returned and
+               often a likely cause.
+            3. `dotnet run --project exercises` trains the notebook's models on the digits and prints the loss and the
+               test accuracy.
+            4. What you may use is in `exercises/Given/` (softmax, Xavier initialization, the datasets, broadcasting
+               helpers). No element loops are needed: MathNet has `*`, `Transpose()`, `PointwiseMultiply`, `Map`,
+               `RowSums`, `ColumnSums`.
+
+            ## How you are graded
+
+            Every push runs the grading workflow (`.github/workflows/classroom.yml`): hidden tests with random shapes,
+            gradient checks against finite differences, edge cases and the accuracy of your network on held-out data.
+            The job summary shows a table per task and, for each lost point, the test and why; the loss curve of your
+            network is drawn there too. A compiler error costs every point, so push code that builds.
+            """);
+        if (includesHidden)
+        {
+            md.AppendLine();
+            md.AppendLine("The hidden tests are in `grader/HiddenTests/`; `dotnet run --project grader` grades your code locally exactly as the workflow does.");
+        }
+        else
+        {
+            md.AppendLine();
+            md.AppendLine($"The hidden tests are not in this repository: the workflow fetches them from {(hiddenTestsRepository is null ? "the instructor's repository" : $"`{hiddenTestsRepository}`")} when it grades.");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Data");
+        md.AppendLine();
+        md.AppendLine("`data/` holds the datasets; `data/README.md` says where they come from and under which licence.");
+        return md.ToString();
+    }
+}

@@ -1,0 +1,110 @@
+namespace Coursework.Grading.Publishing;
+
+/// <summary>
+/// Writes the student template repository: the kit without what only instructors may see. The manifest says which
+/// files are solutions and hidden tests; the instructor-only folders of the kit are listed here.
+/// </summary>
+/// <param name="kit">The kit to publish from.</param>
+/// <param name="manifest">Its assignment manifest.</param>
+internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
+{
+    /// <summary>Kit folders and files students never get: the kit's own tests, CI, benchmark and build outputs.</summary>
+    private static readonly string[] InstructorOnly =
+    [
+        "solutions", "bench", ".ci", "grader/Tests", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
+        "artifacts", "grading", ".git", "bin", "obj", "TestResults", ".vs", ".idea",
+    ];
+
+    /// <summary>Independent implementations the hidden tests compare against: hidden with them (they give away forward passes).</summary>
+    private const string HiddenOracles = "grader/HiddenTests/Oracles";
+
+    /// <summary>The projects of Coursework.sln that a template leaves out (they are in <see cref="InstructorOnly"/> folders).</summary>
+    private static readonly string[] InstructorProjects =
+    [
+        "bench/Coursework.Bench.csproj", "grader/Tests/Coursework.Grader.Tests.csproj", "linalg/Tests/Coursework.LinearAlgebra.Tests.csproj",
+    ];
+
+    /// <summary>Writes the template.</summary>
+    /// <param name="destination">An empty or new folder.</param>
+    /// <param name="includeHidden">Keep the hidden tests in (else the workflow fetches them).</param>
+    /// <param name="hiddenTestsRepository">owner/name of the private repository the workflow fetches hidden tests from; null: the HIDDEN_TESTS_REPO variable.</param>
+    /// <returns>How many files were written.</returns>
+    public int Publish(string destination, bool includeHidden, string? hiddenTestsRepository)
+    {
+        destination = Path.GetFullPath(destination);
+        if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
+        {
+            throw new GradingException($"publish: '{destination}' is not empty; give a new or empty folder");
+        }
+
+        if (IsInside(destination, kit.Root))
+        {
+            throw new GradingException($"publish: '{destination}' is inside the kit; give a folder outside it");
+        }
+
+        var excluded = new HashSet<string>(
+            manifest.Tasks.SelectMany(task => includeHidden ? task.Files.Solution : task.Files.Solution.Concat(task.Files.HiddenTests))
+                .Select(Normalize),
+            StringComparer.Ordinal);
+        var excludedFolders = includeHidden ? InstructorOnly : [.. InstructorOnly, HiddenOracles];
+
+        var count = 0;
+        foreach (var file in Directory.EnumerateFiles(kit.Root, "*", SearchOption.AllDirectories))
+        {
+            var relative = Normalize(Path.GetRelativePath(kit.Root, file));
+            if (excluded.Contains(relative) || excludedFolders.Any(prefix => relative == prefix || relative.StartsWith(prefix + "/", StringComparison.Ordinal))
+                || relative.Split('/').Any(part => part is "bin" or "obj" or "artifacts"))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var text = relative switch
+            {
+                "Coursework.sln" => WithoutProjects(File.ReadAllText(file)),
+                ".github/workflows/classroom.yml" when hiddenTestsRepository is not null =>
+                    File.ReadAllText(file).Replace("${{ vars.HIDDEN_TESTS_REPO }}", hiddenTestsRepository, StringComparison.Ordinal),
+                _ => null,
+            };
+            if (text is null)
+            {
+                File.Copy(file, target);
+            }
+            else
+            {
+                File.WriteAllText(target, text);
+            }
+
+            count++;
+        }
+
+        File.WriteAllText(Path.Combine(destination, "README.md"), StudentReadme.Render(manifest, includeHidden, hiddenTestsRepository));
+        return count + 1;
+    }
+
+    /// <summary>The solution file without the instructor-only projects (and their solution folders).</summary>
+    private static string WithoutProjects(string solution)
+    {
+        var lines = solution.Replace("\r\n", "\n").Split('\n').ToList();
+        var removedIds = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].StartsWith("Project(", StringComparison.Ordinal)
+                && InstructorProjects.Any(project => lines[i].Contains($"\"{project.Replace('/', '\\')}\"", StringComparison.Ordinal)))
+            {
+                removedIds.Add(lines[i][(lines[i].LastIndexOf("\"{", StringComparison.Ordinal) + 1)..^1].Trim('"'));
+                lines.RemoveRange(i, 2); // Project(…) and EndProject
+                i--;
+            }
+        }
+
+        // Configuration and nesting lines name a project by its id.
+        return string.Join("\n", lines.Where(line => !removedIds.Any(id => line.Contains(id, StringComparison.OrdinalIgnoreCase))));
+    }
+
+    private static string Normalize(string path) => path.Replace('\\', '/');
+
+    private static bool IsInside(string path, string folder) =>
+        (Path.GetFullPath(path) + Path.DirectorySeparatorChar).StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

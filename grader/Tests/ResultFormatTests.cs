@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using Coursework.Grading.Results;
+
+namespace Coursework.Grading.Tests;
+
+/// <summary>
+/// Each platform format carries the field names its documentation gives, from the same result:
+/// Classroom's runner v1 (autograding-grading-reporter), Classroom 50's result/v1, Gradescope's results.json
+/// (gradescope-autograders.readthedocs.io "Autograder Specifications") and Exercism's test runner interface v3.
+/// </summary>
+public class ResultFormatTests
+{
+    private static readonly GradingResult Graded = new(1, "fail", 32.5m, 40m, 7, "exercises/", null, [],
+    [
+        new TaskResult(1, "Affine", 22.5m, 25m, false,
+        [
+            new TestResult("Forward is right", "pass", 22.5m, 22.5m, null, null),
+            new TestResult("Backward is right", "fail", 0m, 2.5m, "DWeight is wrong", new string('x', 900)),
+        ]),
+        new TaskResult(2, "ReLU", 10m, 15m, false,
+        [
+            new TestResult("Forward clips negatives", "pass", 10m, 10m, null, null),
+            new TestResult("Backward masks", "error", 0m, 5m, "Took longer than 30 s", null),
+        ]),
+        new TaskResult(5, "Extra", 0m, 10m, true, [new TestResult("Bonus test", "fail", 0m, 10m, "no", null)]),
+    ], 12.3);
+
+    private static readonly GradingResult NotCompiled = new(1, "error", 0m, 40m, 7, "exercises/",
+        "The code does not compile (1 error).", [new CompileError("Affine.cs", 3, 5, "CS1002", "; expected")], [], 4.2);
+
+    private static JsonObject Render(string format, GradingResult result) => JsonNode.Parse(ResultFormats.Render(format, result))!.AsObject();
+
+    private static IEnumerable<JsonObject> Tests(JsonObject json) => json["tests"]!.AsArray().Select(test => test!.AsObject());
+
+    [Test]
+    public void Classroom_50_has_its_schema_score_max_score_and_per_test_fields()
+    {
+        var json = Render("classroom50", Graded);
+
+        json["schema"]!.GetValue<string>().ShouldBe("classroom50/result/v1");
+        json["score"]!.GetValue<decimal>().ShouldBe(32.5m);
+        json["max-score"]!.GetValue<decimal>().ShouldBe(40m);
+        json["datetime"]!.GetValue<string>().ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$");
+        Tests(json).Count().ShouldBe(5);
+        foreach (var test in Tests(json))
+        {
+            test.Select(p => p.Key).ShouldBe(["test-name", "passed", "score", "max-score"]);
+        }
+
+        Tests(json).First()["passed"]!.GetValue<bool>().ShouldBeTrue();
+        Tests(json).Last()["max-score"]!.GetValue<decimal>().ShouldBe(0m, "a bonus test adds to the score, not to the maximum");
+    }
+
+    [Test]
+    public void Classroom_50_copies_the_submission_fields_its_runner_sets()
+    {
+        var environment = new Dictionary<string, string> { ["CLASSROOM"] = "nn101", ["SUBMISSION_TAG"] = "submit/1", ["COMMIT_URL"] = "https://x/c" };
+
+        var json = ResultFormats.Classroom50(Graded, name => environment.GetValueOrDefault(name));
+
+        json["classroom"]!.GetValue<string>().ShouldBe("nn101");
+        json["submission"]!.GetValue<string>().ShouldBe("submit/1");
+        json["commit"]!.GetValue<string>().ShouldBe("https://x/c");
+        json.ContainsKey("assignment").ShouldBeFalse("a field whose variable is not set is left out");
+    }
+
+    [Test]
+    public void Gradescope_has_score_and_per_test_name_score_max_score_status_output_visibility()
+    {
+        var json = Render("gradescope", Graded);
+
+        json["score"]!.GetValue<decimal>().ShouldBe(32.5m);
+        json["execution_time"]!.GetValue<int>().ShouldBe(13);
+        foreach (var test in Tests(json))
+        {
+            test.Select(p => p.Key).ShouldBe(["name", "number", "score", "max_score", "status", "output", "visibility"]);
+            test["status"]!.GetValue<string>().ShouldBeOneOf("passed", "failed");
+        }
+
+        var failed = Tests(json).ElementAt(1);
+        failed["status"]!.GetValue<string>().ShouldBe("failed");
+        failed["output"]!.GetValue<string>().ShouldStartWith("DWeight is wrong");
+        failed["number"]!.GetValue<string>().ShouldBe("1.2");
+    }
+
+    [Test]
+    public void Gradescope_puts_the_compiler_errors_in_the_top_level_output()
+    {
+        var json = Render("gradescope", NotCompiled);
+
+        json["score"]!.GetValue<decimal>().ShouldBe(0m);
+        json["output"]!.GetValue<string>().ShouldContain("Affine.cs(3,5): CS1002: ; expected");
+        json["tests"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Exercism_v3_has_version_status_and_per_test_name_status_message_output_test_code_task_id()
+    {
+        var json = Render("exercism", Graded);
+
+        json["version"]!.GetValue<int>().ShouldBe(3);
+        json["status"]!.GetValue<string>().ShouldBe("fail");
+        foreach (var test in Tests(json))
+        {
+            test.Select(p => p.Key).ShouldBe(["name", "status", "message", "output", "test_code", "task_id"]);
+            test["status"]!.GetValue<string>().ShouldBeOneOf("pass", "fail", "error");
+        }
+
+        Tests(json).Select(t => t["task_id"]!.GetValue<int>()).ShouldBe([1, 1, 2, 2, 5]);
+        Tests(json).ElementAt(1)["output"]!.GetValue<string>().Length.ShouldBe(500, "Exercism shows at most 500 characters of output");
+    }
+
+    [Test]
+    public void Exercism_v3_reports_a_compile_error_as_status_error_with_a_message_and_no_tests()
+    {
+        var json = Render("exercism", NotCompiled);
+
+        json["status"]!.GetValue<string>().ShouldBe("error");
+        json["message"]!.GetValue<string>().ShouldContain("CS1002");
+        json.ContainsKey("tests").ShouldBeFalse();
+    }
+
+    [Test]
+    public void Classroom_v1_has_version_status_max_score_and_per_test_points()
+    {
+        var json = Render("classroom", Graded);
+
+        json["version"]!.GetValue<int>().ShouldBe(1);
+        json["status"]!.GetValue<string>().ShouldBe("fail");
+        json["max_score"]!.GetValue<decimal>().ShouldBe(40m);
+        Tests(json).Sum(t => t["score"]!.GetValue<decimal>()).ShouldBe(32.5m);
+        foreach (var test in Tests(json))
+        {
+            test.Select(p => p.Key).ShouldBe(["name", "status", "message", "test_code", "filename", "line_no", "execution_time", "score"]);
+        }
+    }
+
+    [Test]
+    public void Every_format_gives_the_same_total()
+    {
+        Render("json", Graded)["score"]!.GetValue<decimal>().ShouldBe(32.5m);
+        Render("classroom50", Graded)["score"]!.GetValue<decimal>().ShouldBe(32.5m);
+        Render("gradescope", Graded)["score"]!.GetValue<decimal>().ShouldBe(32.5m);
+        Tests(Render("gradescope", Graded)).Sum(t => t["score"]!.GetValue<decimal>()).ShouldBe(32.5m);
+    }
+
+    [Test]
+    public void Hiding_messages_keeps_names_statuses_and_points_only()
+    {
+        var hidden = Graded.WithoutTestDetails();
+
+        hidden.Tasks.SelectMany(task => task.Tests).ShouldAllBe(test => test.Message == null && test.Output == null);
+        hidden.Tasks.SelectMany(task => task.Tests).Select(test => (test.Name, test.Status, test.Score))
+            .ShouldBe(Graded.Tasks.SelectMany(task => task.Tests).Select(test => (test.Name, test.Status, test.Score)));
+    }
+
+    [Test]
+    public void A_format_is_written_beside_the_result_unless_a_path_is_given()
+    {
+        var outputs = Commands.GradeCommand.FormatOutputs(["gradescope", "exercism=/tmp/x/results.json", "json"], "/out/result.json");
+
+        outputs.ShouldBe([
+            ("json", "/out/result.json"),
+            ("gradescope", Path.Combine("/out", "gradescope", "results.json")),
+            ("exercism", "/tmp/x/results.json"),
+        ]);
+    }
+
+    [Test]
+    public void An_unknown_format_is_refused_with_the_list_of_formats()
+    {
+        var error = Should.Throw<GradingException>(() => Commands.GradeCommand.FormatOutputs(["moodle"], "/out/result.json"));
+
+        error.Message.ShouldBe("unknown --format 'moodle' (use one of json, classroom, classroom50, gradescope, exercism)");
+    }
+}
