@@ -32,7 +32,7 @@ internal static class ConsoleReport
         foreach (var (task, training) in result.Tasks.SelectMany(task => task.Tests.Select(test => (task, test.Training)))
                      .Where(pair => pair.Training is { Loss.Count: > 1 }))
         {
-            var metric = training!.Metric is { } value ? $"; {training.MetricName} {value:0.000}" : "";
+            var metric = training!.Metric is { } value ? $"; {training.MetricName} {value:G3}" : "";
             console.MarkupLine(Markup.Escape(
                 $"Training in task {task.Id}: {training.LossName ?? "loss"} {training.Loss[0]:0.####} at epoch {training.Epochs[0]} → {training.Loss[^1]:0.####} at epoch {training.Epochs[^1]}{metric} (the curve is in report.md)."));
         }

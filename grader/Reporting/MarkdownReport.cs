@@ -70,7 +70,7 @@ internal static class MarkdownReport
         md.AppendLine();
         md.AppendLine($"### Training: task {task.Id}. {Escape(task.Name)}");
         md.AppendLine();
-        md.AppendLine($"_{Escape(test.Name)}_{(training.Metric is { } metric ? Invariant($": {training.MetricName} {metric:0.000}") : "")}");
+        md.AppendLine($"_{Escape(test.Name)}_{(training.Metric is { } metric ? Invariant($": {training.MetricName} {metric:G3}") : "")}");
         if (training.Loss.Count > 1)
         {
             md.AppendLine();

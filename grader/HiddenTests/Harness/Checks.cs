@@ -39,6 +39,23 @@ public static class Checks
     }
 }
 
+/// <summary>Helpers for numeric gradients of networks whose parameters come as lists.</summary>
+public static class Parameters
+{
+    /// <summary>A copy of the array with one element replaced: the parameter list with one parameter nudged.</summary>
+    /// <typeparam name="T">A parameter type.</typeparam>
+    /// <param name="items">The parameters, unchanged.</param>
+    /// <param name="index">Which one to replace.</param>
+    /// <param name="item">Its replacement.</param>
+    /// <returns>A new array.</returns>
+    public static T[] Replacing<T>(this T[] items, int index, T item)
+    {
+        var copy = (T[])items.Clone();
+        copy[index] = item;
+        return copy;
+    }
+}
+
 /// <summary>
 /// Held-out data for the training tests, written independently of the student's code and of the given
 /// <c>Dataset.Split</c>: a seeded shuffle of the rows, one-hot labels, accuracy.
