@@ -26,6 +26,7 @@ public class ReferenceAccuracyTests
     [TestCase(4, TestName = "Task4Training: the reference clears the digits threshold on 20 seeds")]
     [TestCase(5, TestName = "Task5Training: the reference clears the breast-cancer threshold on 20 seeds")]
     [TestCase(6, TestName = "Task6Training: the reference clears the XOR and sine thresholds on 20 seeds")]
+    [TestCase(7, TestName = "Task7Training: the reference clears the mini-batch digits threshold on 20 seeds")]
     public void The_reference_clears_the_training_thresholds_on_20_seeds(int task)
     {
         var manifest = Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json");
