@@ -42,8 +42,11 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
             throw new GradingException($"publish: '{destination}' is inside the kit; give a folder outside it");
         }
 
+        // A disabled task's public tests stay out too, so that `dotnet test` shows only the assignment's tasks; its
+        // stubs stay in (the training demo compiles against them).
         var excluded = new HashSet<string>(
             manifest.Tasks.SelectMany(task => includeHidden ? task.Files.Solution : task.Files.Solution.Concat(task.Files.HiddenTests))
+                .Concat(manifest.Tasks.Where(task => !task.Enabled).SelectMany(task => task.Files.PublicTests))
                 .Select(Normalize),
             StringComparer.Ordinal);
         var excludedFolders = includeHidden ? InstructorOnly : [.. InstructorOnly, HiddenOracles];

@@ -37,6 +37,8 @@ public class PublishTests
         files.ShouldNotContain(f => f.StartsWith("grader/Tests/") || f.StartsWith("bench/") || f.StartsWith(".ci/") || f.StartsWith("linalg/Tests/"));
         files.ShouldContain("exercises/Task1_Affine/Affine.cs");
         files.ShouldContain("tests/Task1_Affine/AffineTests.cs");
+        files.ShouldNotContain("tests/Task5_BinaryClassifier/SigmoidTests.cs", "a disabled task's public tests stay out");
+        files.ShouldContain("exercises/Task5_BinaryClassifier/Sigmoid.cs", "a disabled task's stubs stay in: the training demo uses them");
         files.ShouldContain("data/digits.csv.gz");
         files.ShouldContain(".github/workflows/classroom.yml");
         files.ShouldContain("grader/assignment.json");
