@@ -39,7 +39,7 @@ public static class Checks
     }
 }
 
-/// <summary>Helpers for numeric gradients of networks whose parameters come as lists.</summary>
+/// <summary>Expected parameter updates, for networks whose parameters are handled as lists (W1, W2, … or Weights[l]).</summary>
 public static class Parameters
 {
     /// <summary>A copy of the array with one element replaced: the parameter list with one parameter nudged.</summary>
@@ -54,6 +54,43 @@ public static class Parameters
         copy[index] = item;
         return copy;
     }
+
+    /// <summary>
+    /// The parameters that one step of gradient descent must give: <c>p - learningRate · ∂loss/∂p</c> for every weight
+    /// and bias, each gradient by centred differences of an independent loss.
+    /// </summary>
+    /// <param name="loss">The loss as a function of all weights and biases, computed independently of the student's code.</param>
+    /// <param name="weights">The weights before the step, first layer first; not modified.</param>
+    /// <param name="biases">The biases before the step, one per weight matrix; not modified.</param>
+    /// <param name="learningRate">The step size.</param>
+    /// <returns>The expected weights and biases after the step.</returns>
+    public static (Matrix<double>[] Weights, Vector<double>[] Biases) AfterOneStep(
+        Func<Matrix<double>[], Vector<double>[], double> loss, Matrix<double>[] weights, Vector<double>[] biases, double learningRate) =>
+    (
+        weights.Select((w, layer) => w - learningRate * NumericGradient.Of(x => loss(weights.Replacing(layer, x), biases), w.Clone())).ToArray(),
+        biases.Select((b, layer) => b - learningRate * NumericGradient.Of(x => loss(weights, biases.Replacing(layer, x)), b.Clone())).ToArray()
+    );
+
+    /// <summary>Fails unless every weight and bias after a Step is close to its expected value; checks layer by layer, weight first.</summary>
+    /// <param name="weights">The network's weights after its Step.</param>
+    /// <param name="biases">The network's biases after its Step.</param>
+    /// <param name="expected">From <see cref="AfterOneStep"/>.</param>
+    /// <param name="name">A layer's weight and bias names in the docs, e.g. ("W1", "B1") for layer 0.</param>
+    /// <param name="hint">The likely cause, for every message.</param>
+    public static void ShouldHaveStepped(IReadOnlyList<Matrix<double>> weights, IReadOnlyList<Vector<double>> biases,
+        (Matrix<double>[] Weights, Vector<double>[] Biases) expected, Func<int, (string Weight, string Bias)> name, string hint)
+    {
+        for (var layer = 0; layer < expected.Weights.Length; layer++)
+        {
+            MatrixAssert.ShouldBeClose(weights[layer], expected.Weights[layer], $"{name(layer).Weight} after one Step", absolute: 1e-7, hint: hint);
+            MatrixAssert.ShouldBeClose(biases[layer], expected.Biases[layer], $"{name(layer).Bias} after one Step", absolute: 1e-7, hint: hint);
+        }
+    }
+
+    /// <summary>The names W1, B1, W2, B2, … of the two- and three-layer networks' parameters.</summary>
+    /// <param name="layer">From 0.</param>
+    /// <returns>E.g. ("W1", "B1") for layer 0.</returns>
+    public static (string Weight, string Bias) Numbered(int layer) => ($"W{layer + 1}", $"B{layer + 1}");
 }
 
 /// <summary>

@@ -79,19 +79,12 @@ public sealed class FeedforwardNetHiddenTests
         const double learningRate = 0.1;
         var net = RandomNet(context, 5, 4, 3, learningRate);
         var (inputs, labels) = (context.Uniform(6, 5, -2, 2), context.OneHot(6, 3));
-        var (w1, b1, w2, b2) = (net.W1.Clone(), net.B1.Clone(), net.W2.Clone(), net.B2.Clone());
-        var gradW1 = NumericGradient.Of(w => Naive.NetLoss(inputs, labels, w, b1, w2, b2), w1.Clone());
-        var gradB1 = NumericGradient.Of(b => Naive.NetLoss(inputs, labels, w1, b, w2, b2), b1.Clone());
-        var gradW2 = NumericGradient.Of(w => Naive.NetLoss(inputs, labels, w1, b1, w, b2), w2.Clone());
-        var gradB2 = NumericGradient.Of(b => Naive.NetLoss(inputs, labels, w1, b1, w2, b), b2.Clone());
+        var expected = Parameters.AfterOneStep((w, b) => Naive.NetLoss(inputs, labels, w[0], b[0], w[1], b[1]), [net.W1, net.W2], [net.B1, net.B2], learningRate);
 
         net.Step(inputs, labels);
 
-        const string hint = "Expected p - learningRate · ∂loss/∂p for each of W1, B1, W2, B2, with the gradient from backpropagation through both layers.";
-        MatrixAssert.ShouldBeClose(net.W1, w1 - learningRate * gradW1, "W1 after one Step", absolute: 1e-7, hint: hint);
-        MatrixAssert.ShouldBeClose(net.B1, b1 - learningRate * gradB1, "B1 after one Step", absolute: 1e-7, hint: hint);
-        MatrixAssert.ShouldBeClose(net.W2, w2 - learningRate * gradW2, "W2 after one Step", absolute: 1e-7, hint: hint);
-        MatrixAssert.ShouldBeClose(net.B2, b2 - learningRate * gradB2, "B2 after one Step", absolute: 1e-7, hint: hint);
+        Parameters.ShouldHaveStepped([net.W1, net.W2], [net.B1, net.B2], expected, Parameters.Numbered,
+            "Expected p - learningRate · ∂loss/∂p for each of W1, B1, W2, B2, with the gradient from backpropagation through both layers.");
     }
 
     [GradedTest]

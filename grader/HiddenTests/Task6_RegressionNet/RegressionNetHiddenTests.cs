@@ -186,22 +186,13 @@ public sealed class RegressionNetHiddenTests
         const double learningRate = 0.05;
         var (net, slope) = RandomNet(context, 3, 5, 4, 2, learningRate);
         var (inputs, targets) = (context.Uniform(6, 3, -2, 2), context.Uniform(6, 2, -2, 2));
-        Matrix<double>[] weights = [.. Weights(net).Select(w => w.Clone())];
-        Vector<double>[] biases = [.. Biases(net).Select(b => b.Clone())];
-        double Loss(Matrix<double>[] w, Vector<double>[] b) => Naive.MeanSquaredError(Naive.RegressionNetOutput(inputs, w, b, slope), targets);
-        var weightGradients = Enumerable.Range(0, 3).Select(l => NumericGradient.Of(w => Loss(weights.Replacing(l, w), biases), weights[l].Clone())).ToArray();
-        var biasGradients = Enumerable.Range(0, 3).Select(l => NumericGradient.Of(b => Loss(weights, biases.Replacing(l, b)), biases[l].Clone())).ToArray();
+        var expected = Parameters.AfterOneStep(
+            (w, b) => Naive.MeanSquaredError(Naive.RegressionNetOutput(inputs, w, b, slope), targets), Weights(net), Biases(net), learningRate);
 
         net.Step(inputs, targets);
 
-        const string hint = "Expected p - learningRate · ∂loss/∂p for each of the six parameters, backpropagating through all three affine layers and both leaky ReLUs.";
-        Matrix<double>[] updated = [.. Weights(net)];
-        Vector<double>[] updatedBiases = [.. Biases(net)];
-        for (var layer = 0; layer < 3; layer++)
-        {
-            MatrixAssert.ShouldBeClose(updated[layer], weights[layer] - learningRate * weightGradients[layer], $"W{layer + 1} after one Step", absolute: 1e-7, hint: hint);
-            MatrixAssert.ShouldBeClose(updatedBiases[layer], biases[layer] - learningRate * biasGradients[layer], $"B{layer + 1} after one Step", absolute: 1e-7, hint: hint);
-        }
+        Parameters.ShouldHaveStepped(Weights(net), Biases(net), expected, Parameters.Numbered,
+            "Expected p - learningRate · ∂loss/∂p for each of the six parameters, backpropagating through all three affine layers and both leaky ReLUs.");
     }
 
     [GradedTest]

@@ -78,20 +78,13 @@ public sealed class DeepNetHiddenTests
         {
             var net = RandomNet(context, 5, hidden, 3, learningRate);
             var (inputs, labels) = (context.Uniform(6, 5, -2, 2), context.OneHot(6, 3));
-            Matrix<double>[] weights = [.. net.Weights.Select(w => w.Clone())];
-            Vector<double>[] biases = [.. net.Biases.Select(b => b.Clone())];
-            double Loss(Matrix<double>[] w, Vector<double>[] b) => Naive.CrossEntropy(Naive.DeepNetLogits(inputs, w, b), labels);
-            var weightGradients = Enumerable.Range(0, weights.Length).Select(l => NumericGradient.Of(w => Loss(weights.Replacing(l, w), biases), weights[l].Clone())).ToArray();
-            var biasGradients = Enumerable.Range(0, biases.Length).Select(l => NumericGradient.Of(b => Loss(weights, biases.Replacing(l, b)), biases[l].Clone())).ToArray();
+            var expected = Parameters.AfterOneStep(
+                (w, b) => Naive.CrossEntropy(Naive.DeepNetLogits(inputs, w, b), labels), [.. net.Weights], [.. net.Biases], learningRate);
 
             net.Step(inputs, labels);
 
-            var hint = $"With hidden sizes [{string.Join(", ", hidden)}]: expected p - learningRate · ∂loss/∂p for every weight and bias; the gradient flows from the last layer to the first, through each ReLU, using the weights before their update.";
-            for (var layer = 0; layer < weights.Length; layer++)
-            {
-                MatrixAssert.ShouldBeClose(net.Weights[layer], weights[layer] - learningRate * weightGradients[layer], $"Weights[{layer}] after one Step", absolute: 1e-7, hint: hint);
-                MatrixAssert.ShouldBeClose(net.Biases[layer], biases[layer] - learningRate * biasGradients[layer], $"Biases[{layer}] after one Step", absolute: 1e-7, hint: hint);
-            }
+            Parameters.ShouldHaveStepped(net.Weights.ToArray(), net.Biases.ToArray(), expected, layer => ($"Weights[{layer}]", $"Biases[{layer}]"),
+                $"With hidden sizes [{string.Join(", ", hidden)}]: expected p - learningRate · ∂loss/∂p for every weight and bias; the gradient flows from the last layer to the first, through each ReLU, using the weights before their update.");
         }
     }
 
