@@ -16,10 +16,17 @@ public sealed class ReLU
         _inputs = inputs;
 
         // inputs.PointwiseMaximum(0.0) says the same, but MathNet calls a function per element. MathNet keeps a
-        // matrix's elements column by column in one array, so TensorPrimitives can take max(0, x) of all of them
-        // with SIMD instructions.
-        var outputs = inputs.ToColumnMajorArray(); // a copy: inputs stays as it was
-        TensorPrimitives.Max(outputs, 0.0, outputs);
+        // matrix's elements column by column in one array, so TensorPrimitives can take max(0, x) of a whole column
+        // with SIMD instructions. (Column by column rather than all at once: for outputs over 256 kB TensorPrimitives
+        // writes around the cache, and the next layer would then have to read them back from memory.)
+        var values = inputs.AsColumnMajorArray() ?? inputs.ToColumnMajorArray(); // a dense matrix's own array, read only
+        var outputs = new double[values.Length];
+        var rows = inputs.RowCount;
+        for (var j = 0; j < inputs.ColumnCount; j++)
+        {
+            TensorPrimitives.Max(values.AsSpan(j * rows, rows), 0.0, outputs.AsSpan(j * rows, rows));
+        }
+
         return Matrix<double>.Build.Dense(inputs.RowCount, inputs.ColumnCount, outputs);
     }
 
