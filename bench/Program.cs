@@ -6,6 +6,12 @@ using Coursework;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 
+if (args is ["profile", ..])
+{
+    Coursework.Bench.Profile.Run(recipeOnly: args is [_, "recipe"]);
+    return;
+}
+
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var fast = LinearAlgebraControl.Provider; // set by the exercises' module initializer, unless switched off
 var managed = ManagedLinearAlgebraProvider.Instance;

@@ -61,23 +61,23 @@ public class FastLinearAlgebraProvider : DispatchProxy
                 DenseKernels.Multiply(ta != Transpose.DontTranspose, tb != Transpose.DontTranspose, alpha, a, rowsA, columnsA, b, rowsB, columnsB, beta, c);
                 return true;
             case ("AddArrays", [double[] x, double[] y, double[] r]):
-                TensorPrimitives.Add(x, y, r);
+                InChunks(x, y, r, static (x, y, r) => TensorPrimitives.Add(x, y, r));
                 return true;
             case ("SubtractArrays", [double[] x, double[] y, double[] r]):
-                TensorPrimitives.Subtract(x, y, r);
+                InChunks(x, y, r, static (x, y, r) => TensorPrimitives.Subtract(x, y, r));
                 return true;
             case ("PointWiseMultiplyArrays", [double[] x, double[] y, double[] r]):
-                TensorPrimitives.Multiply(x, y, r);
+                InChunks(x, y, r, static (x, y, r) => TensorPrimitives.Multiply(x, y, r));
                 return true;
             case ("PointWiseDivideArrays", [double[] x, double[] y, double[] r]):
-                TensorPrimitives.Divide(x, y, r);
+                InChunks(x, y, r, static (x, y, r) => TensorPrimitives.Divide(x, y, r));
                 return true;
             case ("ScaleArray", [double alpha, double[] x, double[] r]):
-                TensorPrimitives.Multiply(x, alpha, r);
+                InChunks(x, x, r, (x, _, r) => TensorPrimitives.Multiply(x, alpha, r));
                 return true;
             case ("AddVectorToScaledVector", [double[] y, double alpha, double[] x, double[] r]):
                 // r = y + alpha · x
-                TensorPrimitives.MultiplyAdd(x, alpha, y, r);
+                InChunks(x, y, r, (x, y, r) => TensorPrimitives.MultiplyAdd(x, alpha, y, r));
                 return true;
             case ("DotProduct", [double[] x, double[] y]):
                 result = TensorPrimitives.Dot(x, y);
@@ -86,4 +86,31 @@ public class FastLinearAlgebraProvider : DispatchProxy
                 return false;
         }
     }
+
+    /// <summary>Elements per call of an element-wise operation: 128 kB of doubles.</summary>
+    /// <remarks>
+    /// TensorPrimitives writes results over 256 kB with non-temporal stores, which go around the cache: right for
+    /// data bigger than the cache, but here the next operation reads the result at once, and would have to fetch it
+    /// back from memory (a 1347 × 32 ReLU took 85 us that way instead of 18 us).
+    /// </remarks>
+    private const int Chunk = 16 * 1024;
+
+    /// <summary><paramref name="operation"/> on matching pieces of the arrays, at most <see cref="Chunk"/> elements at a time.</summary>
+    private static void InChunks(double[] x, double[] y, double[] r, ChunkOperation operation)
+    {
+        if (x.Length != y.Length || r.Length < x.Length)
+        {
+            // Let TensorPrimitives report the mismatch as it would have.
+            operation(x, y, r);
+            return;
+        }
+
+        for (var start = 0; start < x.Length; start += Chunk)
+        {
+            var length = Math.Min(Chunk, x.Length - start);
+            operation(x.AsSpan(start, length), y.AsSpan(start, length), r.AsSpan(start, length));
+        }
+    }
+
+    private delegate void ChunkOperation(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> r);
 }

@@ -73,7 +73,7 @@ public static class MatrixExtensions
     /// <returns>Shape (N).</returns>
     public static Vector<double> RowMaxima(this Matrix<double> matrix)
     {
-        var values = matrix.ToColumnMajorArray();
+        var values = ColumnMajorValues(matrix);
         var rows = matrix.RowCount;
         var maxima = values.AsSpan(0, rows).ToArray();
         for (var j = 1; j < matrix.ColumnCount; j++)
@@ -94,8 +94,8 @@ public static class MatrixExtensions
     /// <remarks>MathNet stores matrices column by column, so each column is one contiguous span: SIMD-friendly.</remarks>
     private static Matrix<double> ColumnByColumn(Matrix<double> matrix, ColumnOperation operation)
     {
-        var source = matrix.ToColumnMajorArray();
-        var result = new double[source.Length];
+        var source = ColumnMajorValues(matrix);
+        var result = GC.AllocateUninitializedArray<double>(source.Length); // every element is written below
         var rows = matrix.RowCount;
         for (var j = 0; j < matrix.ColumnCount; j++)
         {
@@ -104,6 +104,9 @@ public static class MatrixExtensions
 
         return Matrix<double>.Build.Dense(rows, matrix.ColumnCount, result);
     }
+
+    /// <summary>The elements column by column: a dense matrix's own array (read only here, never copied), or a copy.</summary>
+    private static double[] ColumnMajorValues(Matrix<double> matrix) => matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray();
 
     private delegate void ColumnOperation(ReadOnlySpan<double> column, int index, Span<double> result);
 

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 
@@ -10,10 +11,13 @@ public class ProviderTests
     private static readonly ILinearAlgebraProvider Managed = ManagedLinearAlgebraProvider.Instance;
     private static readonly ILinearAlgebraProvider Fast = FastLinearAlgebraProvider.Create(Managed);
 
-    // (m, k, n): 1×1, odd sizes that are not multiples of the vector width, tall-skinny, wide, and one large
-    // enough to run on several threads.
+    // (m, k, n): 1×1, odd sizes that are not multiples of the vector width, tall-skinny, wide, the recipe's shapes
+    // (1347 × 64 × 32 and 1347 × 32 × 10, whose transposes are the gradients), sizes that leave every kind of
+    // partial register block (rows: 4 vectors, 1 vector, single rows; columns: 4, then 1), and one large enough to
+    // run on several threads.
     private static readonly (int M, int K, int N)[] Shapes =
-        [(1, 1, 1), (1, 5, 1), (3, 1, 7), (7, 13, 5), (9, 4, 17), (1347, 64, 32), (2, 300, 3), (65, 1, 129), (257, 33, 64)];
+        [(1, 1, 1), (1, 5, 1), (3, 1, 7), (7, 13, 5), (9, 4, 17), (1347, 64, 32), (1347, 32, 10), (2, 300, 3), (65, 1, 129),
+         (257, 33, 64), (32, 1347, 10), (64, 1347, 32), (45, 19, 6), (8, 8, 8), (33, 2, 4), (16, 9, 3), (300, 300, 300)];
 
     public static IEnumerable<TestCaseData> Products() =>
         from shape in Shapes
@@ -45,6 +49,49 @@ public class ProviderTests
         ShouldBeClose(actual, expected);
     }
 
+    public static IEnumerable<TestCaseData> Widths() =>
+        from shape in Shapes
+        from transposeA in new[] { false, true }
+        from transposeB in new[] { false, true }
+        from width in new[] { 128, 256, 512 }
+        select new TestCaseData(shape.M, shape.K, shape.N, transposeA, transposeB, width)
+            .SetName($"Product {shape.M}x{shape.K}x{shape.N} transposeA={transposeA} transposeB={transposeB} with {width}-bit vectors");
+
+    /// <summary>The kernels run with the widest vectors this processor has; the other widths must be right too.</summary>
+    [TestCaseSource(nameof(Widths))]
+    public void Every_vector_width_matches_the_managed_provider(int m, int k, int n, bool transposeA, bool transposeB, int width)
+    {
+        var random = new Random(m * 1000 + k * 10 + n + width);
+        var a = RandomArray(random, m * k);
+        var b = RandomArray(random, k * n);
+        var (rowsA, columnsA) = transposeA ? (k, m) : (m, k);
+        var (rowsB, columnsB) = transposeB ? (n, k) : (k, n);
+        var expected = RandomArray(random, m * n);
+        var actual = (double[])expected.Clone();
+        const double alpha = 1.5, beta = -0.75;
+        Managed.MatrixMultiplyWithUpdate(Op(transposeA), Op(transposeB), alpha, a, rowsA, columnsA, b, rowsB, columnsB, beta, expected);
+        Action<bool, bool, double, double[], int, int, double[], int, int, double, double[]> multiply = width switch
+        {
+            128 => DenseKernels.Multiply<Simd128, Vector128<double>>,
+            256 => DenseKernels.Multiply<Simd256, Vector256<double>>,
+            _ => DenseKernels.Multiply<Simd512, Vector512<double>>,
+        };
+        multiply(transposeA, transposeB, alpha, a, rowsA, columnsA, b, rowsB, columnsB, beta, actual);
+
+        ShouldBeClose(actual, expected);
+    }
+
+    [Test]
+    public void An_empty_inner_dimension_scales_C_by_beta()
+    {
+        var c = new[] { 1.0, double.NaN, 3.0, 4.0 };
+        Fast.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, 2.0, [], 2, 0, [], 0, 2, 0.0, c);
+        c.ShouldBe([0.0, 0.0, 0.0, 0.0]);
+        c = [1.0, 2.0, 3.0, 4.0];
+        Fast.MatrixMultiplyWithUpdate(Transpose.Transpose, Transpose.DontTranspose, 2.0, [], 0, 2, [], 0, 2, -1.0, c);
+        c.ShouldBe([-1.0, -2.0, -3.0, -4.0]);
+    }
+
     [Test]
     public void MatrixMultiply_matches_the_managed_provider()
     {
@@ -58,11 +105,13 @@ public class ProviderTests
         ShouldBeClose(actual, expected);
     }
 
-    [Test]
-    public void Element_wise_operations_match_the_managed_provider()
+    /// <summary>1001 elements fit one piece; 40,000 (a 1347 × 32 matrix is 43,104) take three, the last one partial.</summary>
+    [TestCase(1001)]
+    [TestCase(40_000)]
+    public void Element_wise_operations_match_the_managed_provider(int length)
     {
         var random = new Random(6);
-        var (x, y) = (RandomArray(random, 1001), RandomArray(random, 1001));
+        var (x, y) = (RandomArray(random, length), RandomArray(random, length));
         foreach (var (name, operation) in new (string, Action<ILinearAlgebraProvider, double[]>)[]
                  {
                      ("AddArrays", (p, r) => p.AddArrays(x, y, r)),
@@ -73,7 +122,7 @@ public class ProviderTests
                      ("AddVectorToScaledVector", (p, r) => p.AddVectorToScaledVector(y, 0.5, x, r)),
                  })
         {
-            var (expected, actual) = (new double[1001], new double[1001]);
+            var (expected, actual) = (new double[length], new double[length]);
             operation(Managed, expected);
             operation(Fast, actual);
             ShouldBeClose(actual, expected, name);

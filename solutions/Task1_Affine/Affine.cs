@@ -30,6 +30,9 @@ public sealed class Affine
             throw new InvalidOperationException("Call Forward before Backward.");
         }
 
-        return (dOut.TransposeAndMultiply(_weight), _inputs.TransposeThisAndMultiply(dOut), dOut.ColumnSums());
+        // ∂loss/∂bias sums dOut over the samples: dOut.ColumnSums(), written as dOutᵀ · 1 so that MathNet hands it to
+        // its linear-algebra provider (ColumnSums adds one element at a time through a function call).
+        var dBias = dOut.TransposeThisAndMultiply(Vector<double>.Build.Dense(dOut.RowCount, 1.0));
+        return (dOut.TransposeAndMultiply(_weight), _inputs.TransposeThisAndMultiply(dOut), dBias);
     }
 }
