@@ -16,7 +16,8 @@ var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 
 var fast = LinearAlgebraControl.Provider; // set by the exercises' module initializer, unless switched off
 var managed = ManagedLinearAlgebraProvider.Instance;
 var providers = new[] { ("fast", fast), ("managed", managed) };
-Console.WriteLine($"provider in use: {fast.GetType().Name}; runs: {runs}; cores: {Environment.ProcessorCount}");
+var inUse = fast is Coursework.LinearAlgebra.FastLinearAlgebraProvider ? "the kit's fast provider" : fast.ToString();
+Console.WriteLine($"provider in use: {inUse}; runs: {runs}; cores: {Environment.ProcessorCount}");
 
 foreach (var (m, k, n) in new[] { (1347, 64, 32), (512, 512, 512) })
 {
