@@ -23,5 +23,5 @@ try
 catch (GradingException exception)
 {
     Console.Error.WriteLine($"grader: {exception.Message}");
-    return 1;
+    return exception is UsageException ? 2 : 1;
 }

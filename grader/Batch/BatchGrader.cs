@@ -29,6 +29,14 @@ internal sealed class BatchGrader(string outputFolder, IReadOnlyList<string> gra
 
     public string FeedbackFolder => Path.Combine(outputFolder, "feedback");
 
+    /// <summary>The grading options of the last run into this folder, one per line.</summary>
+    private string OptionsFile => Path.Combine(ResultsFolder, "options.txt");
+
+    /// <summary>Whether results are already here from a run with other grading options (seed, tasks, limits…), which must not be mixed with this run's.</summary>
+    /// <returns>True when the folder has results and they were graded with other options.</returns>
+    public bool HasResultsFromOtherOptions() =>
+        File.Exists(OptionsFile) && File.ReadAllText(OptionsFile) != string.Join('\n', graderArguments);
+
     /// <summary>Grades the submissions, reporting each as it ends.</summary>
     /// <param name="submissions">The submissions.</param>
     /// <param name="preparer">Extracts each one's exercise files.</param>
@@ -39,6 +47,7 @@ internal sealed class BatchGrader(string outputFolder, IReadOnlyList<string> gra
     {
         Directory.CreateDirectory(ResultsFolder);
         Directory.CreateDirectory(FeedbackFolder);
+        File.WriteAllText(OptionsFile, string.Join('\n', graderArguments));
         var work = Path.Combine(outputFolder, ".work");
         var outcomes = new ConcurrentDictionary<string, BatchOutcome>();
         Parallel.ForEach(submissions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, submission =>
@@ -56,7 +65,8 @@ internal sealed class BatchGrader(string outputFolder, IReadOnlyList<string> gra
         var clock = Stopwatch.StartNew();
         var resultFile = Path.Combine(ResultsFolder, FileName(submission.StudentId) + ".json");
         var problemFile = Path.Combine(ResultsFolder, FileName(submission.StudentId) + ".error.txt");
-        if (!regrade && Gradebook.TryRead(resultFile) is not null)
+        // A result is kept only if the submission has not changed since (a late resubmission is graded again).
+        if (!regrade && Gradebook.TryRead(resultFile) is not null && File.GetLastWriteTimeUtc(resultFile) >= submission.LastChangeUtc())
         {
             return new BatchOutcome(submission.StudentId, resultFile, null, Skipped: true, clock.Elapsed);
         }

@@ -14,7 +14,7 @@ internal sealed record Submission(string StudentId, string Path)
     {
         if (!Directory.Exists(folder))
         {
-            throw new GradingException($"batch: the submissions folder '{folder}' does not exist");
+            throw new UsageException($"batch: the submissions folder '{folder}' does not exist");
         }
 
         return Directory.EnumerateFileSystemEntries(folder)
@@ -25,6 +25,17 @@ internal sealed record Submission(string StudentId, string Path)
             .OrderBy(submission => submission.StudentId, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>When the submission last changed: the zip's time, or the latest time of any file or folder in it.</summary>
+    /// <remarks>A folder's own time changes when a file in it is added, renamed or deleted.</remarks>
+    /// <returns>A UTC time.</returns>
+    public DateTime LastChangeUtc() =>
+        File.Exists(Path)
+            ? File.GetLastWriteTimeUtc(Path)
+            : Directory.EnumerateFileSystemEntries(Path, "*", SearchOption.AllDirectories)
+                .Select(entry => Directory.Exists(entry) ? Directory.GetLastWriteTimeUtc(entry) : File.GetLastWriteTimeUtc(entry))
+                .Append(Directory.GetLastWriteTimeUtc(Path))
+                .Max();
 }
 
 /// <summary>

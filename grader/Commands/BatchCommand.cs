@@ -14,7 +14,7 @@ internal static class BatchCommand
     {
         var submissions = new Argument<DirectoryInfo>("SUBMISSIONS") { Description = "A folder with one entry per student: a folder or a .zip (its name is the student id) holding the student's exercise files or a whole repository." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where grades.csv, results/ and feedback/ go.", Required = true };
-        var parallel = new Option<int>("--parallel") { Description = "How many submissions to grade at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var parallel = new Option<int>("--parallel") { CustomParser = result => OptionValues.Number<int>(result, "--parallel", NumberStyles.Integer, "a whole number"), Description = "How many submissions to grade at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var regrade = new Option<bool>("--regrade") { Description = "Grade again the submissions that already have a result in --out." };
         var run = new GradeCommand.RunOptions();
         var command = new Command("batch", "Grades every submission in a folder: grades.csv, one result and one feedback file per student. Resumable.")
@@ -34,13 +34,13 @@ internal static class BatchCommand
             var limits = run.Limits(parsed);
             if (parsed.GetValue(parallel) < 1)
             {
-                throw new GradingException("--parallel must be at least 1");
+                throw new UsageException("--parallel must be at least 1");
             }
 
             var entries = Submission.In(parsed.GetValue(submissions)!.FullName);
             if (entries.Count == 0)
             {
-                throw new GradingException($"batch: no submissions (folders or .zip files) in '{parsed.GetValue(submissions)!.FullName}'");
+                throw new UsageException($"batch: no submissions (folders or .zip files) in '{parsed.GetValue(submissions)!.FullName}'");
             }
 
             var outFolder = parsed.GetValue(output)!.FullName;
@@ -56,6 +56,13 @@ internal static class BatchCommand
                 console.Profile.Width = 200; // one line per submission in logs
             }
 
+            var regradeAll = parsed.GetValue(regrade);
+            if (!regradeAll && batch.HasResultsFromOtherOptions())
+            {
+                console.MarkupLine("The results already in --out were graded with other options (seed, tasks or limits): grading every submission again.");
+                regradeAll = true;
+            }
+
             console.MarkupLine($"[bold]Coursework grader[/]: batch of {entries.Count} submissions, {parsed.GetValue(parallel)} at a time, into {Markup.Escape(outFolder)}");
             var clock = Stopwatch.StartNew();
             var done = 0;
@@ -66,7 +73,7 @@ internal static class BatchCommand
                 console.Progress().Start(context =>
                 {
                     var bar = context.AddTask("Grading", maxValue: entries.Count);
-                    outcomes = batch.Run(entries, preparer, parsed.GetValue(regrade), outcome =>
+                    outcomes = batch.Run(entries, preparer, regradeAll, outcome =>
                     {
                         bar.Increment(1);
                         Line(outcome);
@@ -75,7 +82,7 @@ internal static class BatchCommand
             }
             else
             {
-                outcomes = batch.Run(entries, preparer, parsed.GetValue(regrade), Line);
+                outcomes = batch.Run(entries, preparer, regradeAll, Line);
             }
 
             var gradebook = Path.Combine(outFolder, "grades.csv");

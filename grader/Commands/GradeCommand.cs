@@ -12,15 +12,15 @@ internal static class GradeCommand
     /// <summary>The options of a grading run, shared with <c>batch</c>.</summary>
     internal sealed class RunOptions
     {
-        public Option<int?> Seed { get; } = new("--seed") { Description = "Seed of the hidden tests' random inputs (default: the assignment's, printed and recorded)." };
+        public Option<int?> Seed { get; } = new("--seed") { CustomParser = result => OptionValues.Number<int>(result, "--seed", NumberStyles.Integer, "a whole number"), Description = "Seed of the hidden tests' random inputs (default: the assignment's, printed and recorded)." };
 
         public Option<string?> Tasks { get; } = new("--tasks") { Description = "Which tasks to grade: 'all' or ids such as 1,2,5 (default: those the manifest enables)." };
 
-        public Option<double> TestTimeout { get; } = new("--test-timeout") { Description = "Seconds one hidden test may take.", DefaultValueFactory = _ => RunLimits.Default.PerTest.TotalSeconds };
+        public Option<double> TestTimeout { get; } = new("--test-timeout") { CustomParser = result => OptionValues.Number<double>(result, "--test-timeout", NumberStyles.Float, "a number of seconds"), Description = "Seconds one hidden test may take.", DefaultValueFactory = _ => RunLimits.Default.PerTest.TotalSeconds };
 
-        public Option<double> TaskTimeout { get; } = new("--task-timeout") { Description = "Seconds all hidden tests of one task may take together.", DefaultValueFactory = _ => RunLimits.Default.PerTask.TotalSeconds };
+        public Option<double> TaskTimeout { get; } = new("--task-timeout") { CustomParser = result => OptionValues.Number<double>(result, "--task-timeout", NumberStyles.Float, "a number of seconds"), Description = "Seconds all hidden tests of one task may take together.", DefaultValueFactory = _ => RunLimits.Default.PerTask.TotalSeconds };
 
-        public Option<int> Memory { get; } = new("--memory-limit") { Description = "Megabytes of managed memory a test process may use.", DefaultValueFactory = _ => RunLimits.Default.MemoryMegabytes };
+        public Option<int> Memory { get; } = new("--memory-limit") { CustomParser = result => OptionValues.Number<int>(result, "--memory-limit", NumberStyles.Integer, "a whole number of megabytes"), Description = "Megabytes of managed memory a test process may use.", DefaultValueFactory = _ => RunLimits.Default.MemoryMegabytes };
 
         public Option<bool> HideMessages { get; } = new("--hide-messages") { Description = "Show only the names and points of hidden tests, not why they failed or what the code printed." };
 
@@ -29,12 +29,12 @@ internal static class GradeCommand
         public RunLimits Limits(ParseResult parsed) => new(
             Positive(parsed.GetValue(TestTimeout), "--test-timeout"),
             Positive(parsed.GetValue(TaskTimeout), "--task-timeout"),
-            parsed.GetValue(Memory) > 0 ? parsed.GetValue(Memory) : throw new GradingException("--memory-limit must be positive"));
+            parsed.GetValue(Memory) > 0 ? parsed.GetValue(Memory) : throw new UsageException("--memory-limit must be positive"));
 
         private static TimeSpan Positive(double seconds, string option) =>
             seconds > 0 && double.IsFinite(seconds)
                 ? TimeSpan.FromSeconds(seconds)
-                : throw new GradingException(string.Create(CultureInfo.InvariantCulture, $"{option} must be a positive number of seconds, not {seconds}"));
+                : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option} must be a positive number of seconds, not {seconds}"));
     }
 
     /// <summary>Adds the grading options and action to the root command.</summary>
@@ -110,7 +110,7 @@ internal static class GradeCommand
             var (name, path) = value.IndexOf('=') is var at and > 0 ? (value[..at], value[(at + 1)..]) : (value, null);
             if (!ResultFormats.DefaultFileNames.TryGetValue(name, out var fileName))
             {
-                throw new GradingException($"unknown --format '{name}' (use one of {string.Join(", ", ResultFormats.DefaultFileNames.Keys)})");
+                throw new UsageException($"unknown --format '{name}' (use one of {string.Join(", ", ResultFormats.DefaultFileNames.Keys)})");
             }
 
             if (name != "json" || path is not null)

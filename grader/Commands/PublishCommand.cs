@@ -21,7 +21,7 @@ internal static class PublishCommand
             var repo = parsed.GetValue(repository);
             if (repo is not null && !System.Text.RegularExpressions.Regex.IsMatch(repo, "^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$"))
             {
-                throw new GradingException($"--hidden-tests-repo: '{repo}' is not of the form owner/name");
+                throw new UsageException($"--hidden-tests-repo: '{repo}' is not of the form owner/name");
             }
 
             var folder = parsed.GetValue(output)!.FullName;

@@ -96,16 +96,22 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || Tasks.All(task => task.Id != id))
             {
-                throw new GradingException($"--tasks: '{part}' is not a task id (the tasks are {string.Join(", ", Tasks.Select(t => t.Id))}, or 'all')");
+                throw new UsageException($"--tasks: '{part}' is not a task id (the tasks are {string.Join(", ", Tasks.Select(t => t.Id))}, or 'all')");
             }
 
             ids.Add(id);
         }
 
-        return Tasks.Where(task => ids.Contains(task.Id)).ToList();
+        return ids.Count > 0
+            ? Tasks.Where(task => ids.Contains(task.Id)).ToList()
+            : throw new UsageException($"--tasks: no task given (the tasks are {string.Join(", ", Tasks.Select(t => t.Id))}, or 'all')");
     }
 }
 
 /// <summary>Grading could not run at all (as opposed to student code failing, which costs points).</summary>
 /// <param name="message">One line saying what is wrong.</param>
-internal sealed class GradingException(string message) : Exception(message);
+internal class GradingException(string message) : Exception(message);
+
+/// <summary>An option or argument asks for something impossible: a bad command line (exit code 2), not a broken kit.</summary>
+/// <param name="message">One line naming the option and what is wrong with its value.</param>
+internal sealed class UsageException(string message) : GradingException(message);

@@ -30,7 +30,7 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full))
         {
-            throw new GradingException($"the submission folder '{folder}' does not exist");
+            throw new UsageException($"the submission folder '{folder}' does not exist");
         }
 
         // Each folder builds in its own artifacts folder, so that submissions can be graded side by side.

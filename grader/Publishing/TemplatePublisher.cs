@@ -34,12 +34,12 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
         destination = Path.GetFullPath(destination);
         if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
         {
-            throw new GradingException($"publish: '{destination}' is not empty; give a new or empty folder");
+            throw new UsageException($"publish: '{destination}' is not empty; give a new or empty folder");
         }
 
         if (IsInside(destination, kit.Root))
         {
-            throw new GradingException($"publish: '{destination}' is inside the kit; give a folder outside it");
+            throw new UsageException($"publish: '{destination}' is inside the kit; give a folder outside it");
         }
 
         // A disabled task's public tests stay out too, so that `dotnet test` shows only the assignment's tasks; its

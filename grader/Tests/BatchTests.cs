@@ -124,6 +124,18 @@ public class BatchTests
         File.ReadAllText(Path.Combine(_output, "grades.csv")).ShouldBe(before);
     }
 
+    [Test]
+    public void A_submission_changed_after_its_grading_is_graded_again()
+    {
+        File.Copy(Path.Combine(GraderProcess.KitRoot, "solutions", "Task2_ReLU", "ReLU.cs"), Path.Combine(_submissions, "ivan", "ReLU.cs"));
+
+        var third = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2");
+
+        third.ExitCode.ShouldBe(0, third.StandardError);
+        third.StandardOutput.ShouldContain("(7 kept from an earlier run)");
+        ReadGrades()["ivan"]["total"].ShouldBe("40");
+    }
+
     private Dictionary<string, Dictionary<string, string>> ReadGrades()
     {
         var lines = File.ReadAllLines(Path.Combine(_output, "grades.csv"));

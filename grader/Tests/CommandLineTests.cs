@@ -13,11 +13,11 @@ public class CommandLineTests
     }
 
     [Test]
-    public void A_missing_submission_folder_is_one_line_on_stderr_and_exit_code_1()
+    public void A_missing_submission_folder_is_one_line_on_stderr_and_exit_code_2()
     {
         var outcome = GraderProcess.Run("--submission", "/no/such/folder");
 
-        outcome.ExitCode.ShouldBe(1);
+        outcome.ExitCode.ShouldBe(2);
         outcome.StandardError.Trim().ShouldBe("grader: the submission folder '/no/such/folder' does not exist");
     }
 
@@ -26,7 +26,34 @@ public class CommandLineTests
     {
         var outcome = GraderProcess.Run("--solutions", "--test-timeout", "0");
 
-        outcome.ExitCode.ShouldBe(1);
+        outcome.ExitCode.ShouldBe(2);
         outcome.StandardError.ShouldContain("--test-timeout must be a positive number of seconds");
+    }
+
+    [Test]
+    public void A_seed_that_is_not_a_whole_number_is_named_in_the_error()
+    {
+        var outcome = GraderProcess.Run("--seed", "abc");
+
+        outcome.ExitCode.ShouldBe(2);
+        outcome.StandardError.Trim().ShouldBe("grader: --seed must be a whole number, not 'abc' (see --help)");
+    }
+
+    [Test]
+    public void An_empty_task_list_is_refused_rather_than_graded_as_full_marks()
+    {
+        var outcome = GraderProcess.Run("--solutions", "--tasks", " , ");
+
+        outcome.ExitCode.ShouldBe(2);
+        outcome.StandardError.ShouldContain("--tasks: no task given");
+    }
+
+    [Test]
+    public void An_unknown_task_id_is_refused_with_the_ids_there_are()
+    {
+        var outcome = GraderProcess.Run("--solutions", "--tasks", "1,9");
+
+        outcome.ExitCode.ShouldBe(2);
+        outcome.StandardError.ShouldContain("--tasks: '9' is not a task id (the tasks are 1, 2, 3, 4, 5, 6, 7, or 'all')");
     }
 }

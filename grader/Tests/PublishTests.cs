@@ -45,6 +45,16 @@ public class PublishTests
     }
 
     [Test]
+    public void A_templates_readme_says_the_disabled_tasks_are_not_graded()
+    {
+        var readme = File.ReadAllText(Path.Combine(Publish(), "README.md"));
+
+        readme.ShouldContain("| 4. FeedforwardNet |");
+        readme.ShouldNotContain("| 5. BinaryClassifier |");
+        readme.ShouldContain("`exercises/Task5_BinaryClassifier/`, `exercises/Task6_RegressionNet/`, `exercises/Task7_DeepNet/`) are extensions outside this assignment: they are not graded");
+    }
+
+    [Test]
     public void A_template_names_the_private_repository_its_workflow_fetches_hidden_tests_from()
     {
         var folder = Publish("--hidden-tests-repo", "teacher/nn-kit");
@@ -65,7 +75,7 @@ public class PublishTests
         Directory.CreateDirectory(full);
         File.WriteAllText(Path.Combine(full, "x.txt"), "x");
         var outcome = GraderProcess.Run("publish", "--out", full);
-        outcome.ExitCode.ShouldBe(1);
+        outcome.ExitCode.ShouldBe(2);
         outcome.StandardError.Trim().ShouldBe($"grader: publish: '{full}' is not empty; give a new or empty folder");
     }
 
