@@ -29,6 +29,16 @@ internal static class StudentReadme
             md.AppendLine($"| {task.Id}. {task.Name} | {string.Join(", ", task.Files.Stub.Select(file => $"`{file}`"))} | {points} |");
         }
 
+        var others = manifest.Tasks.Except(tasks).ToList();
+        if (others.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine(
+                $"The other task folders in `exercises/` ({string.Join(", ", others.Select(task => $"`{Path.GetDirectoryName(task.Files.Stub[0])}/`"))}) " +
+                "are extensions outside this assignment: they are not graded and have no public tests here. Try them if you like; " +
+                $"`dotnet run --project exercises -- {others[0].Id}` trains task {others[0].Id}'s model.");
+        }
+
         md.AppendLine();
         md.AppendLine("""
             1. Open a task's file. Its XML docs give every shape (such as `(N, D)`) and convention; each `TODO` says what

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coursework.Grading.Results;
 using Spectre.Console;
 
@@ -32,9 +33,9 @@ internal static class ConsoleReport
         foreach (var (task, training) in result.Tasks.SelectMany(task => task.Tests.Select(test => (task, test.Training)))
                      .Where(pair => pair.Training is { Loss.Count: > 1 }))
         {
-            var metric = training!.Metric is { } value ? $"; {training.MetricName} {value:G3}" : "";
+            var metric = training!.Metric is { } value ? $"; {training.MetricName} {Short(value)}" : "";
             console.MarkupLine(Markup.Escape(
-                $"Training in task {task.Id}: {training.LossName ?? "loss"} {training.Loss[0]:0.####} at epoch {training.Epochs[0]} → {training.Loss[^1]:0.####} at epoch {training.Epochs[^1]}{metric} (the curve is in report.md)."));
+                $"Training in task {task.Id}: {training.LossName ?? "loss"} {Short(training.Loss[0])} at epoch {training.Epochs[0]} → {Short(training.Loss[^1])} at epoch {training.Epochs[^1]}{metric} (the curve is in report.md)."));
         }
 
         foreach (var task in result.Tasks.Where(task => task.Failed.Any()))
@@ -64,9 +65,15 @@ internal static class ConsoleReport
         console.WriteLine();
         console.MarkupLine(result.Status == "pass"
             ? "[green]Full marks.[/]"
-            : "Run [bold]dotnet test[/] for the public tests; the messages above say what the hidden tests found.");
+            : result.Tasks.SelectMany(task => task.Failed).Any(test => test.Message is not null)
+                ? "Run [bold]dotnet test[/] for the public tests; the messages above say what the hidden tests found."
+                : "Run [bold]dotnet test[/] for the public tests; this assignment shows only which hidden tests failed, not why.");
         console.MarkupLine($"[grey]Result written to {Markup.Escape(resultPath)} in {result.DurationSeconds:0.0} s.[/]");
     }
+
+    /// <summary>Four decimals, or three significant digits for small values, which four decimals would show as 0.</summary>
+    private static string Short(double value) =>
+        value.ToString(value != 0 && Math.Abs(value) < 1e-3 ? "0.##E+0" : "0.####", CultureInfo.InvariantCulture);
 
     private static void WriteCompileErrors(IAnsiConsole console, GradingResult result)
     {

@@ -52,7 +52,7 @@ public class AffineTests
         affine.Forward(Inputs, Weight, Bias);
 
         MatrixAssert.ShouldBeClose(affine.Backward(DOut).DBias, expected, "Affine.Backward DBias",
-            hint: "Did you sum dOut over the batch (its column sums), rather than average it?");
+            hint: "dBias is dOut summed over the batch (its column sums), not averaged: the loss has already divided by N.");
     }
 
     [Test]
