@@ -110,6 +110,18 @@ public static class HeldOut
         return order;
     }
 
+    /// <summary>A seeded split: the first <paramref name="testFraction"/> of the shuffled rows (rounded up) for testing, the rest for training.</summary>
+    /// <param name="data">The dataset.</param>
+    /// <param name="seed">The shuffle's seed.</param>
+    /// <param name="testFraction">E.g. 0.25.</param>
+    /// <returns>The test rows and the training rows.</returns>
+    public static ((Matrix<double> Features, int[] Labels) Test, (Matrix<double> Features, int[] Labels) Train) TestAndTrain(Dataset data, int seed, double testFraction)
+    {
+        var order = ShuffledRows(data.Count, seed);
+        var testCount = (int)Math.Ceiling(testFraction * data.Count);
+        return (Rows(data, order[..testCount]), Rows(data, order[testCount..]));
+    }
+
     /// <summary>Some rows of a dataset, in the given order.</summary>
     /// <param name="data">The dataset.</param>
     /// <param name="rows">Row indices.</param>

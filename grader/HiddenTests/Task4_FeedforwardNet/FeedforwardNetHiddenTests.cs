@@ -102,9 +102,7 @@ public sealed class FeedforwardNetHiddenTests
     {
         // The notebook's recipe: raw pixels, a 75/25 split, H = 32, learning rate 0.01, 501 full-batch epochs.
         var digits = DataFiles.Digits();
-        var order = HeldOut.ShuffledRows(digits.Count, context.GradingSeed);
-        var testCount = (int)Math.Ceiling(0.25 * digits.Count);
-        var (test, train) = (HeldOut.Rows(digits, order[..testCount]), HeldOut.Rows(digits, order[testCount..]));
+        var (test, train) = HeldOut.TestAndTrain(digits, context.GradingSeed, testFraction: 0.25);
         var labels = HeldOut.OneHot(train.Labels, 10);
 
         var net = new FeedforwardNet(64, 32, 10, learningRate: 1e-2, seed: context.GradingSeed);

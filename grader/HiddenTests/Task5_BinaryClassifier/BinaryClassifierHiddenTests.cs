@@ -282,9 +282,7 @@ public sealed class BinaryClassifierHiddenTests
         // A seeded 75/25 split, features standardized with the training statistics (computed here, so that this test
         // depends on the classifier only), H = 16, learning rate 0.1, 500 full-batch epochs.
         var data = DataFiles.BreastCancer();
-        var order = HeldOut.ShuffledRows(data.Count, context.GradingSeed);
-        var testCount = (int)Math.Ceiling(0.25 * data.Count);
-        var (test, train) = (HeldOut.Rows(data, order[..testCount]), HeldOut.Rows(data, order[testCount..]));
+        var (test, train) = HeldOut.TestAndTrain(data, context.GradingSeed, testFraction: 0.25);
         var (mean, scale) = Naive.ColumnStatistics(train.Features);
         var (trainFeatures, testFeatures) = (Naive.Standardize(train.Features, mean, scale), Naive.Standardize(test.Features, mean, scale));
         var targets = Matrix<double>.Build.Dense(train.Labels.Length, 1, (n, _) => train.Labels[n]);
