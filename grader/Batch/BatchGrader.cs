@@ -155,7 +155,7 @@ internal sealed class BatchGrader(string outputFolder, IReadOnlyList<string> gra
     }
 }
 
-/// <summary>grades.csv: one row per student, one column per task, then total, max, status and any problem.</summary>
+/// <summary>grades.csv: one row per student, one column per task, then total, max, status, the files the submission supplied and any problem.</summary>
 internal static class Gradebook
 {
     /// <summary>Reads a result file written by the grader; null if it is missing or unreadable.</summary>
@@ -181,7 +181,7 @@ internal static class Gradebook
         var csv = new StringBuilder();
         var header = new[] { "student" }
             .Concat(tasks.Select(task => $"task{task.Id}_{task.Name.ToLowerInvariant()}{(task.Bonus ? "_bonus" : "")}"))
-            .Concat(["total", "max", "status", "problem"]);
+            .Concat(["total", "max", "status", "submitted_files", "problem"]);
         csv.AppendLine(string.Join(',', header.Select(Quote)));
         var maximum = tasks.Where(task => !task.Bonus).Sum(task => (decimal)task.Points);
         foreach (var outcome in outcomes)
@@ -194,6 +194,7 @@ internal static class Gradebook
                     Number(result?.GetProperty("score").GetDecimal() ?? 0m),
                     Number(result?.GetProperty("max_score").GetDecimal() ?? maximum),
                     result?.GetProperty("status").GetString() ?? "not graded",
+                    result is { } graded && graded.TryGetProperty("submitted_files", out var files) ? string.Join(' ', files.EnumerateArray().Select(f => f.GetString())) : "",
                     outcome.Problem ?? (result?.GetProperty("status").GetString() == "error" ? result?.GetProperty("message").GetString() ?? "" : ""),
                 ]);
             csv.AppendLine(string.Join(',', row.Select(Quote)));

@@ -43,6 +43,8 @@ internal static class BatchCommand
                 throw new UsageException($"batch: no submissions (folders or .zip files) in '{parsed.GetValue(submissions)!.FullName}'");
             }
 
+            // Refused here, once, rather than in every submission's grading.
+            run.Sandboxed(parsed, untrusted: true, _ => { });
             var outFolder = parsed.GetValue(output)!.FullName;
             var arguments = GraderArguments(parsed, run);
             // Each grading has its own limits; the backstop allows every task its budget plus two builds.
@@ -118,6 +120,11 @@ internal static class BatchCommand
         if (parsed.GetValue(run.HideMessages))
         {
             arguments.Add("--hide-messages");
+        }
+
+        if (parsed.GetValue(run.NoSandbox))
+        {
+            arguments.Add("--no-sandbox");
         }
 
         return arguments;

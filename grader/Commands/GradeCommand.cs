@@ -24,7 +24,38 @@ internal static class GradeCommand
 
         public Option<bool> HideMessages { get; } = new("--hide-messages") { Description = "Show only the names and points of hidden tests, not why they failed or what the code printed." };
 
-        public IEnumerable<Option> All => [Seed, Tasks, TestTimeout, TaskTimeout, Memory, HideMessages];
+        public Option<bool> NoSandbox { get; } = new("--no-sandbox") { Description = "Run student code without the bubblewrap sandbox (needed for a submission or batch where bubblewrap cannot run; never for untrusted code you care about)." };
+
+        public IEnumerable<Option> All => [Seed, Tasks, TestTimeout, TaskTimeout, Memory, HideMessages, NoSandbox];
+
+        /// <summary>
+        /// Whether student code runs sandboxed. Untrusted code (a submission, a batch) is refused without the sandbox
+        /// unless --no-sandbox says so; the student's own exercises/ runs without it where it cannot run, with a note.
+        /// </summary>
+        /// <param name="parsed">The command line.</param>
+        /// <param name="untrusted">Whether the code is someone else's.</param>
+        /// <param name="note">Where the note goes.</param>
+        /// <returns>True to sandbox.</returns>
+        public bool Sandboxed(ParseResult parsed, bool untrusted, Action<string> note)
+        {
+            if (parsed.GetValue(NoSandbox))
+            {
+                return false;
+            }
+
+            if (Protocol.Sandbox.Unavailable() is not { } reason)
+            {
+                return true;
+            }
+
+            if (untrusted)
+            {
+                throw new GradingException($"cannot grade untrusted code safely: {reason}; or pass --no-sandbox to grade without it");
+            }
+
+            note($"Note: your code runs without the sandbox here ({reason}); that only matters when grading other people's code.");
+            return false;
+        }
 
         public RunLimits Limits(ParseResult parsed) => new(
             Positive(parsed.GetValue(TestTimeout), "--test-timeout"),
@@ -60,18 +91,19 @@ internal static class GradeCommand
         {
             var kit = KitLayout.Locate();
             var manifest = Manifest.Load(kit.Manifest);
-            var code = parsed.GetValue(submission) is { } folder ? CodeUnderTest.Submission(folder.FullName, kit, parsed.GetValue(solutions))
+            var code = parsed.GetValue(submission) is { } folder ? CodeUnderTest.Submission(folder.FullName, kit, parsed.GetValue(solutions), manifest.Tasks.SelectMany(task => task.Files.Stub).ToList())
                 : parsed.GetValue(solutions) ? CodeUnderTest.Solutions(kit)
                 : CodeUnderTest.Exercises(kit);
             var resultPath = parsed.GetValue(output)!.FullName;
             var outputs = FormatOutputs(parsed.GetValue(formats) ?? [], resultPath);
-            var request = new GradingRequest(code, parsed.GetValue(run.Seed) ?? manifest.DefaultSeed, run.Limits(parsed), manifest.Select(parsed.GetValue(run.Tasks)));
-
             var console = AnsiConsole.Console;
             if (Console.IsOutputRedirected)
             {
                 console.Profile.Width = 160; // CI logs do not wrap; 80 columns would break every message in two
             }
+
+            var sandbox = run.Sandboxed(parsed, untrusted: parsed.GetValue(submission) is not null, note => console.MarkupLine(Markup.Escape(note)));
+            var request = new GradingRequest(code, parsed.GetValue(run.Seed) ?? manifest.DefaultSeed, run.Limits(parsed), manifest.Select(parsed.GetValue(run.Tasks)), sandbox);
 
             console.MarkupLine($"[bold]Coursework grader[/]: grading {Markup.Escape(code.Description)}, seed {request.Seed}");
             GradingResult result = null!;

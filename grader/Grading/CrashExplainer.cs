@@ -9,6 +9,12 @@ internal static partial class CrashExplainer
     public static string Explain(int exitCode, string output, RunLimits limits)
     {
         var where = StudentFrame(output) is { } frame ? $" in {frame}" : string.Empty;
+        if (BridgeProblem().Match(output) is { Success: true } problem)
+        {
+            // The judge ended because the host broke the protocol (it wrote into the channel, or sent nonsense).
+            return $"The test process stopped: {Shorten(problem.Groups["what"].Value.Trim())}. Does the code write to the standard output stream directly?";
+        }
+
         if (output.Contains("Stack overflow", StringComparison.Ordinal))
         {
             return $"The test process crashed: stack overflow{where}. Is there a recursion that never stops?";
@@ -22,7 +28,7 @@ internal static partial class CrashExplainer
 
         if (UnhandledException().Match(output) is { Success: true } unhandled)
         {
-            return $"The test process crashed with an unhandled exception{where}: {unhandled.Groups["what"].Value.Trim()} (thrown outside the test, e.g. on another thread).";
+            return $"The test process crashed with an unhandled exception{where}: {Shorten(unhandled.Groups["what"].Value.Trim())} (thrown outside the test, e.g. on another thread).";
         }
 
         if (output.Contains("Process terminated.", StringComparison.Ordinal))
@@ -41,7 +47,7 @@ internal static partial class CrashExplainer
         foreach (Match match in Frame().Matches(output))
         {
             var type = match.Groups["type"].Value;
-            if (!type.StartsWith("Coursework.Grading", StringComparison.Ordinal) && !type.StartsWith("Coursework.Testing", StringComparison.Ordinal))
+            if (!type.StartsWith("Coursework.Grading", StringComparison.Ordinal) && !type.StartsWith("Coursework.Testing", StringComparison.Ordinal) && !type.StartsWith("Coursework.Bridge", StringComparison.Ordinal))
             {
                 var name = type[(type.LastIndexOf('.') + 1)..];
                 var method = match.Groups["method"].Value;
@@ -54,6 +60,11 @@ internal static partial class CrashExplainer
 
     [GeneratedRegex(@"at (?<type>Coursework(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\.(?<method>\.?[A-Za-z_][A-Za-z0-9_<>]*)\(")]
     private static partial Regex Frame();
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    [GeneratedRegex(@"^bridge: (?<what>[^\r\n]+)", RegexOptions.Multiline)]
+    private static partial Regex BridgeProblem();
 
     [GeneratedRegex(@"Unhandled exception\.\s*(?<what>[^\r\n]+)")]
     private static partial Regex UnhandledException();

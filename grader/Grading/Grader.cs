@@ -8,7 +8,8 @@ namespace Coursework.Grading;
 /// <param name="Seed">The seed of the hidden tests' random inputs.</param>
 /// <param name="Limits">Time and memory limits of student code.</param>
 /// <param name="Tasks">The tasks to grade.</param>
-internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits, IReadOnlyList<TaskSpec> Tasks);
+/// <param name="Sandbox">Whether student code runs in the bubblewrap sandbox.</param>
+internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits, IReadOnlyList<TaskSpec> Tasks, bool Sandbox);
 
 /// <summary>Builds, runs and scores: the whole grading run, reporting progress as it goes.</summary>
 internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string> progress)
@@ -17,7 +18,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     {
         try
         {
-            return GradeAndScore(request);
+            return GradeAndScore(request) with { SubmittedFiles = request.Code.SubmittedFiles };
         }
         finally
         {
@@ -49,13 +50,14 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
         var workFolder = Path.Combine(Path.GetTempPath(), $"coursework-grader-{Environment.ProcessId}");
         try
         {
-            var runners = new Dictionary<string, TaskRunner>();
-            TaskRunner RunnerFor(string program) =>
-                runners.TryGetValue(program, out var runner)
+            var runners = new Dictionary<HostSetup, TaskRunner>();
+            TaskRunner RunnerFor(HostSetup host) =>
+                runners.TryGetValue(host, out var runner)
                     ? runner
-                    : runners[program] = new TaskRunner(program, kit.Manifest, workFolder, request.Seed, request.Limits);
+                    : runners[host] = new TaskRunner(host, kit.Manifest, workFolder, request.Seed, request.Limits, request.Sandbox);
 
-            var listed = RunnerFor(build.TestProgram).ListTests();
+            var mainHost = new HostSetup(Staged(build.HostFolder, workFolder, request.Sandbox), null, []);
+            var listed = RunnerFor(mainHost).ListTests();
             var tasks = new List<TaskResult>();
             foreach (var task in request.Tasks)
             {
@@ -67,9 +69,9 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                         : $"task {task.Id} ({task.Name}) has no hidden tests");
                 }
 
-                var program = IsolatedProgram(request.Code, task) ?? build.TestProgram;
+                var host = IsolatedHost(request, task, workFolder) ?? mainHost;
                 progress.Report($"Task {task.Id} {task.Name}: running {tests.Count} hidden tests");
-                tasks.Add(Scoring.Score(task, RunnerFor(program).RunTask(task.Id, tests)));
+                tasks.Add(Scoring.Score(task, RunnerFor(host).RunTask(task.Id, tests)));
             }
 
             var allPassed = tasks.All(task => task.Tests.All(test => test.Status == "pass"));
@@ -82,46 +84,89 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
         }
     }
 
-    private readonly Dictionary<string, BuildOutcome> _isolatedBuilds = [];
+    private readonly Dictionary<string, HostSetup?> _isolatedHosts = [];
 
     /// <summary>
-    /// The test program for a task that builds on others, built with the reference versions of those others;
-    /// null when the task depends on nothing, or when the student's files do not compile with the reference ones
-    /// (then the task is graded with the student's own classes, as before).
+    /// The host for a task that builds on others: the student's files with stand-ins in place of those other classes,
+    /// which call the reference versions in the judge (so a bug in ReLU costs ReLU's points only, and no reference
+    /// code ever runs beside student code). Null when the task depends on nothing, when the kit has no reference
+    /// (a student template), or when the student's files do not compile with the stand-ins (then the task is graded
+    /// with the student's own classes).
     /// </summary>
-    private string? IsolatedProgram(CodeUnderTest code, TaskSpec task)
+    private HostSetup? IsolatedHost(GradingRequest request, TaskSpec task, string workFolder)
     {
+        var code = request.Code;
         if (task.DependsOn is not { Count: > 0 } dependencies || code.Variant == "solutions")
         {
             return null;
         }
 
-        var referenceFiles = manifest.Tasks.Where(t => dependencies.Contains(t.Id))
-            .SelectMany(t => t.Files.Solution).Select(file => Path.Combine(kit.Root, file)).ToList();
-        if (!referenceFiles.All(File.Exists))
+        var dependencyTasks = manifest.Tasks.Where(t => dependencies.Contains(t.Id)).ToList();
+        var referenceFiles = dependencyTasks.SelectMany(t => t.Files.Solution).Select(file => Path.Combine(kit.Root, file)).ToList();
+        if (!referenceFiles.All(File.Exists) || !File.Exists(KitLayout.ReferenceAssembly))
         {
             return null; // a published student repository has no reference solutions: its own classes are used
         }
 
         if (referenceFiles.All(file => AlreadyCompiled(code, file)))
         {
-            return null; // the main build already has the reference versions
+            return null; // the code under test already is the reference for those classes
         }
 
+        var classes = dependencyTasks.SelectMany(t => t.Files.Stub).Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
         var suffix = "with-reference-" + string.Join('-', dependencies.Order());
-        if (!_isolatedBuilds.TryGetValue(suffix, out var build))
+        if (!_isolatedHosts.TryGetValue(suffix, out var host))
         {
             progress.Report($"Building task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())}");
-            build = _isolatedBuilds[suffix] = new StudentBuild(kit).Run(code.WithReferenceFiles(referenceFiles, suffix));
+            var standIns = classes.Select(name => Path.Combine(kit.StandIns, name + ".cs")).ToList();
+            var build = new StudentBuild(kit).Run(code.WithReferenceFiles(standIns, suffix));
+            if (!build.Succeeded && build.Errors.Count == 0)
+            {
+                // Not the student's doing: grading this task with the student's own classes instead would be unfair.
+                throw new GradingException($"the build of task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())} failed without a compiler error: {FirstErrorLine(build.Log)}");
+            }
+
+            host = _isolatedHosts[suffix] = build.Succeeded
+                ? new HostSetup(Staged(build.HostFolder, workFolder, request.Sandbox), KitLayout.ReferenceAssembly, classes)
+                : null;
         }
 
-        if (!build.Succeeded && build.Errors.Count == 0)
+        return host;
+    }
+
+    /// <summary>
+    /// The host's build output as the sandbox will see it: a copy in the grading's own temporary folder, readable by
+    /// the sandbox's user, holding nothing but the host (the build folder lies inside the kit).
+    /// </summary>
+    private static string Staged(string hostFolder, string workFolder, bool sandbox)
+    {
+        if (!sandbox)
         {
-            // Not the student's doing: grading this task with the student's own classes instead would be unfair.
-            throw new GradingException($"the build of task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())} failed without a compiler error: {FirstErrorLine(build.Log)}");
+            return hostFolder;
         }
 
-        return build.Succeeded ? build.TestProgram : null;
+        var staged = Path.Combine(workFolder, "host-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hostFolder)))[..10]);
+        if (!Directory.Exists(staged) && !OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(workFolder);
+            var temporary = staged + ".partial";
+            Directory.CreateDirectory(temporary);
+            foreach (var file in Directory.GetFiles(hostFolder, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(temporary, Path.GetRelativePath(hostFolder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            foreach (var folder in new[] { workFolder, temporary }.Concat(Directory.GetDirectories(temporary, "*", SearchOption.AllDirectories)))
+            {
+                File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+            }
+
+            Directory.Move(temporary, staged);
+        }
+
+        return staged;
     }
 
     private static string FirstErrorLine(string log) =>

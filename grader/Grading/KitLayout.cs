@@ -6,15 +6,34 @@ internal sealed record KitLayout(string Root)
 {
     public string Manifest => Path.Combine(Root, "grader", "assignment.json");
 
-    public string HiddenTestsProject => Path.Combine(Root, "grader", "HiddenTests", "Coursework.HiddenTests.csproj");
+    /// <summary>The project that holds student code and nothing else (grader/Host), built once per code variant.</summary>
+    public string HostProject => Path.Combine(Root, "grader", "Host", "Coursework.Host.csproj");
 
     public string Solutions => Path.Combine(Root, "solutions");
 
-    /// <summary>The built test program for a code variant (see Directory.Build.props).</summary>
-    /// <param name="variant">exercises, solutions or submission.</param>
-    /// <returns>The path of Coursework.HiddenTests.dll.</returns>
-    public string TestProgram(string variant) =>
-        Path.Combine(Root, "artifacts", variant, "bin", "Coursework.HiddenTests", "debug", "Coursework.HiddenTests.dll");
+    /// <summary>The stand-ins for student classes (grader/Bridge/Proxies), one file per class.</summary>
+    public string StandIns => Path.Combine(Root, "grader", "Bridge", "Proxies");
+
+    /// <summary>The host built for a code variant (see Directory.Build.props).</summary>
+    /// <param name="variant">exercises, solutions or submission-….</param>
+    /// <returns>The folder holding Coursework.Host.dll.</returns>
+    public string HostFolder(string variant) =>
+        Path.Combine(Root, "artifacts", variant, "bin", "Coursework.Host", Configuration);
+
+    /// <summary>
+    /// The judge (grader/HiddenTests), built with the grader itself and beside it: it holds no student code, so one
+    /// build serves every grading.
+    /// </summary>
+    public static string Judge => Path.Combine(BesideTheGrader("Coursework.HiddenTests"), "Coursework.HiddenTests.dll");
+
+    /// <summary>The reference build of the exercises (grader/Reference), built with the judge when the kit has solutions/.</summary>
+    public static string ReferenceAssembly => Path.Combine(BesideTheGrader("Coursework.Reference"), "Coursework.Reference.dll");
+
+    /// <summary>debug or release: the grader's own build configuration, which the judge and the reference share.</summary>
+    private static string Configuration => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+
+    private static string BesideTheGrader(string project) =>
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", project, Configuration));
 
     /// <summary>Finds the kit from the grader's own location (it runs from artifacts/…/bin inside the kit).</summary>
     /// <returns>The layout.</returns>

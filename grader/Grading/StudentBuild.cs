@@ -11,7 +11,8 @@ namespace Coursework.Grading;
 /// <param name="Description">For the report: "exercises/", "the reference solutions", a submission folder.</param>
 /// <param name="Layers">Replacement files, in order; none means exercises/ as it is.</param>
 /// <param name="ShownRoot">Compiler errors show paths relative to this folder.</param>
-internal sealed record CodeUnderTest(string Variant, string Description, IReadOnlyList<string> Layers, string ShownRoot)
+/// <param name="SubmittedFiles">The exercise files that came from the submission (a submission only), by name.</param>
+internal sealed record CodeUnderTest(string Variant, string Description, IReadOnlyList<string> Layers, string ShownRoot, IReadOnlyList<string>? SubmittedFiles = null)
 {
     public static CodeUnderTest Exercises(KitLayout kit) => new("exercises", "exercises/", [], kit.Root);
 
@@ -25,7 +26,8 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
     /// that a bug in one task costs points in that task only.
     /// </param>
     /// <returns>The code to grade.</returns>
-    public static CodeUnderTest Submission(string folder, KitLayout kit, bool onTopOfSolutions)
+    /// <param name="stubFiles">The manifest's stub files: those the submission leaves out come from git HEAD.</param>
+    public static CodeUnderTest Submission(string folder, KitLayout kit, bool onTopOfSolutions, IReadOnlyList<string> stubFiles)
     {
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full))
@@ -37,9 +39,16 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
         var variant = "submission-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..10];
         // Reports name the folder as the user gave it (relative to where the grader runs), not by a long absolute path.
         var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), full) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : full;
-        return onTopOfSolutions
-            ? new(variant, $"the reference solutions with {shown} on top", [kit.Solutions, full], full)
-            : new(variant, shown, [full], full);
+        var submitted = stubFiles.Select(Path.GetFileName).OfType<string>()
+            .Where(name => Directory.GetFiles(full, name, SearchOption.AllDirectories).Length > 0).Order(StringComparer.Ordinal).ToList();
+        if (onTopOfSolutions)
+        {
+            return new(variant, $"the reference solutions with {shown} on top", [kit.Solutions, full], full, submitted);
+        }
+
+        return PristineStubs.Extract(kit, stubFiles) is { } pristine
+            ? new(variant, shown, [pristine, full], full, submitted)
+            : new(variant, shown, [full], full, submitted);
     }
 
     /// <summary>The same code with some files replaced by the reference: how a task is graded apart from the tasks it builds on.</summary>
@@ -63,13 +72,13 @@ internal sealed record CompileError(string File, int Line, int Column, string Co
 
 /// <summary>The outcome of building the hidden tests with the student's code.</summary>
 /// <param name="Succeeded">Whether there is a test program to run.</param>
-/// <param name="TestProgram">Its path.</param>
+/// <param name="HostFolder">Where the built host is.</param>
 /// <param name="Errors">Compiler errors, empty on success.</param>
 /// <param name="Log">The build's output, for errors that are not compiler errors.</param>
 /// <param name="Elapsed">How long the build took.</param>
-internal sealed record BuildOutcome(bool Succeeded, string TestProgram, IReadOnlyList<CompileError> Errors, string Log, TimeSpan Elapsed);
+internal sealed record BuildOutcome(bool Succeeded, string HostFolder, IReadOnlyList<CompileError> Errors, string Log, TimeSpan Elapsed);
 
-/// <summary>Step 1: build the hidden tests together with the code under test.</summary>
+/// <summary>Step 1: build the host (grader/Host) with the code under test; nothing of the grader's goes into it.</summary>
 internal sealed partial class StudentBuild(KitLayout kit)
 {
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(10);
@@ -87,7 +96,7 @@ internal sealed partial class StudentBuild(KitLayout kit)
         var stopwatch = Stopwatch.StartNew();
         var arguments = new List<string>
         {
-            "build", kit.HiddenTestsProject, "-nologo", "-v:minimal", "-clp:NoSummary",
+            "build", kit.HostProject, "-nologo", "-v:minimal", "-clp:NoSummary",
             // A warning in a student's code (an unused variable) must not cost the grade.
             "-p:TreatWarningsAsErrors=false",
             $"-p:CodeVariant={code.Variant}",
@@ -116,8 +125,9 @@ internal sealed partial class StudentBuild(KitLayout kit)
         }
 
         var errors = ParseErrors(build.Output, code, origins);
-        var succeeded = build.ExitCode == 0 && File.Exists(kit.TestProgram(code.Variant));
-        return new BuildOutcome(succeeded, kit.TestProgram(code.Variant), errors, build.Output, stopwatch.Elapsed);
+        var host = kit.HostFolder(code.Variant);
+        var succeeded = build.ExitCode == 0 && File.Exists(Path.Combine(host, "Coursework.Host.dll"));
+        return new BuildOutcome(succeeded, host, errors, build.Output, stopwatch.Elapsed);
     }
 
     /// <summary>Copies the layers, in order, into one flat folder (overrides match by file name).</summary>

@@ -4,15 +4,22 @@ using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading;
 
+/// <summary>The student's side of a task's grading: the host to run, and the reference classes its stand-ins may call.</summary>
+/// <param name="Folder">The host's build output, as the sandbox sees it (a copy readable by the sandbox's user).</param>
+/// <param name="Reference">The reference build the judge serves to the host's stand-ins, or null.</param>
+/// <param name="ReferenceClasses">Which of its classes.</param>
+internal sealed record HostSetup(string Folder, string? Reference, IReadOnlyList<string> ReferenceClasses);
+
 /// <summary>
-/// Step 2: runs the hidden tests of one task in a child process and survives whatever student code does.
+/// Step 2: runs the hidden tests of one task in a judge process, which runs the student's code in a host process of
+/// its own, and survives whatever that code does.
 /// </summary>
 /// <remarks>
-/// The child reports each test as it starts and ends. A test that outlives its limit, or a child that dies,
-/// costs that test only: the child is killed and a new one resumes after it. Code that hangs or dies while
-/// loading costs every test, since none can run.
+/// The judge reports each test as it starts and ends. A test that outlives its limit, or a host that dies (the judge
+/// then ends the same way), costs that test only: the judge and its host are killed and a new pair resumes after it.
+/// Code that hangs or dies while loading costs every test, since none can run.
 /// </remarks>
-internal sealed class TaskRunner(string testProgram, string manifest, string workFolder, int seed, RunLimits limits)
+internal sealed class TaskRunner(HostSetup host, string manifest, string workFolder, int seed, RunLimits limits, bool sandbox)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
@@ -73,6 +80,9 @@ internal sealed class TaskRunner(string testProgram, string manifest, string wor
         var results = NewResultsFile($"task{taskId}-from{from}");
         using var child = Start([
             "run", "--task", Text(taskId), "--seed", Text(seed), "--from", Text(tests[from].Index), "--results", results, "--manifest", manifest,
+            "--host", host.Folder, "--sandbox", sandbox ? "on" : "off", "--memory-limit", Text(limits.MemoryMegabytes),
+            "--cpu-seconds", Text((int)Math.Ceiling(2 * limits.PerTask.TotalSeconds + 30)),
+            .. host.Reference is { } reference ? new[] { "--reference", reference, "--reference-classes", string.Join(',', host.ReferenceClasses) } : [],
         ]);
         var reader = new EventReader(results);
         var launched = Stopwatch.StartNew();
@@ -173,15 +183,7 @@ internal sealed class TaskRunner(string testProgram, string manifest, string wor
     }
 
     private ChildProcess Start(IEnumerable<string> arguments) =>
-        ChildProcess.StartDotnet(
-            new[] { testProgram }.Concat(arguments),
-            workFolder,
-            new Dictionary<string, string>
-            {
-                ["DOTNET_GCHeapHardLimit"] = (limits.MemoryMegabytes * 1024L * 1024L).ToString("X", CultureInfo.InvariantCulture),
-                ["DOTNET_gcServer"] = "0",
-                ["DOTNET_DbgEnableMiniDump"] = "0",
-            });
+        ChildProcess.StartDotnet(new[] { KitLayout.Judge }.Concat(arguments), workFolder, new Dictionary<string, string> { ["DOTNET_DbgEnableMiniDump"] = "0" });
 
     private string NewResultsFile(string name)
     {

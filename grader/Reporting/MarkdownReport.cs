@@ -13,6 +13,13 @@ internal static class MarkdownReport
         md.AppendLine($"## Grade: {Points.Of(result.Score, result.MaxScore)}");
         md.AppendLine();
         md.AppendLine($"Graded {Escape(result.Code)} with seed {result.Seed}.");
+        if (result.SubmittedFiles is { } files)
+        {
+            md.AppendLine(files.Count == 0
+                ? "No exercise file came from the submission: everything graded is the untouched skeleton."
+                : $"From the submission: {Escape(string.Join(", ", files))}; every other exercise file is the untouched skeleton.");
+        }
+
         md.AppendLine();
         if (result.Status == "error")
         {

@@ -32,6 +32,13 @@ internal sealed record GradingResult(
     int Version, string Status, decimal Score, decimal MaxScore, int Seed, string Code, string? Message,
     IReadOnlyList<CompileError> Errors, IReadOnlyList<TaskResult> Tasks, double DurationSeconds)
 {
+    /// <summary>
+    /// For a submission: the exercise files it supplied (e.g. Affine.cs); every other exercise file was the untouched
+    /// skeleton (or, with --solutions, the reference). Null when exercises/ or the reference was graded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? SubmittedFiles { get; init; }
+
     /// <summary>The same result with only the names, statuses and points of the hidden tests (--hide-messages).</summary>
     /// <returns>A copy without test messages and captured output.</returns>
     public GradingResult WithoutTestDetails() => this with

@@ -54,10 +54,19 @@ public class BatchTests
     }
 
     [Test]
-    public void The_gradebook_has_a_column_per_task_then_total_max_status_and_problem()
+    public void The_gradebook_has_a_column_per_task_then_total_max_status_submitted_files_and_problem()
     {
         File.ReadLines(Path.Combine(_output, "grades.csv")).First()
-            .ShouldBe("student,task1_affine,task2_relu,total,max,status,problem");
+            .ShouldBe("student,task1_affine,task2_relu,total,max,status,submitted_files,problem");
+    }
+
+    [Test]
+    public void The_gradebook_and_the_feedback_name_the_files_that_came_from_the_submission()
+    {
+        _grades["ivan"]["submitted_files"].ShouldBe("Affine.cs");
+        _grades["bob"]["submitted_files"].ShouldBe("Affine.cs CrossEntropy.cs FeedforwardNet.cs ReLU.cs");
+        File.ReadAllText(Path.Combine(_output, "feedback", "ivan.md"))
+            .ShouldContain("From the submission: Affine.cs; every other exercise file is the untouched skeleton.");
     }
 
     [Test]

@@ -12,11 +12,16 @@ internal static class GraderProcess
 
     public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
 
-    public static Outcome Run(params string[] arguments) =>
-        Dotnet(KitRoot, TimeSpan.FromMinutes(10), [Path.Combine(AppContext.BaseDirectory, "Coursework.Grader.dll"), .. arguments]);
+    public static Outcome Run(params string[] arguments) => Run(null, arguments);
+
+    public static Outcome Run(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        Dotnet(KitRoot, TimeSpan.FromMinutes(10), environment, [Path.Combine(AppContext.BaseDirectory, "Coursework.Grader.dll"), .. arguments]);
 
     /// <summary>Runs dotnet with the arguments in a folder; fails the test if it takes longer than the limit.</summary>
-    public static Outcome Dotnet(string workingDirectory, TimeSpan limit, params string[] arguments)
+    public static Outcome Dotnet(string workingDirectory, TimeSpan limit, params string[] arguments) => Dotnet(workingDirectory, limit, null, arguments);
+
+    /// <summary>Runs dotnet with the arguments and extra environment variables in a folder.</summary>
+    public static Outcome Dotnet(string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +33,11 @@ internal static class GraderProcess
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info)!;

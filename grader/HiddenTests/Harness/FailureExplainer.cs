@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Coursework.Bridge;
 using Shouldly;
 
 namespace Coursework.Grading;
@@ -12,9 +12,11 @@ public static class FailureExplainer
     public static (string Status, string Message) Explain(Exception exception) => exception switch
     {
         ShouldAssertException assertion => ("fail", OneLine(assertion.Message)),
-        NotImplementedException notImplemented => ("fail", $"Not implemented yet: {notImplemented.Message}"),
-        OutOfMemoryException => ("error", $"Ran out of memory{Where(exception)}: the test process may use at most the grader's memory limit."),
-        _ => ("error", $"{exception.GetType().Name}{Where(exception)}: {exception.Message}"),
+        RemoteException { TypeName: "System.NotImplementedException" } notImplemented => ("fail", $"Not implemented yet: {notImplemented.Message}"),
+        RemoteException { TypeName: "System.OutOfMemoryException" } outOfMemory => ("error", $"Ran out of memory{outOfMemory.Where}: the test process may use at most the grader's memory limit."),
+        RemoteException remote => ("error", $"{remote.ShortTypeName}{remote.Where}: {remote.Message}"),
+        // Thrown here, in the judge, by code that used what the student's code returned (a matrix of the wrong shape).
+        _ => ("error", $"{exception.GetType().Name}: {exception.Message}"),
     };
 
     /// <summary>
@@ -41,21 +43,4 @@ public static class FailureExplainer
     private static string Collapse(string text) =>
         System.Text.RegularExpressions.Regex.Replace(
             System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim(), @"(\d)d\b", "$1");
-
-    /// <summary>" in ReLU.Backward": the innermost frame of student code, where the exception came from.</summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>Empty when no student frame is on the stack.</returns>
-    public static string Where(Exception exception)
-    {
-        var frame = new StackTrace(exception, fNeedFileInfo: true).GetFrames()
-            .FirstOrDefault(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(Coursework.Affine).Assembly);
-        if (frame?.GetMethod() is not { DeclaringType: { } type } method)
-        {
-            return string.Empty;
-        }
-
-        var name = method.IsConstructor ? $"the {type.Name} constructor" : $"{type.Name}.{method.Name}";
-        var line = frame.GetFileLineNumber() > 0 ? $" (line {frame.GetFileLineNumber()} of {Path.GetFileName(frame.GetFileName())})" : string.Empty;
-        return $" in {name}{line}";
-    }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.CompilerServices;
+using Coursework.Bridge;
 using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading;
@@ -27,19 +27,20 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
         Report(new TestEvent { Event = "done" });
     }
 
-    /// <summary>Loads the student's code (running its module initializer), then runs the tests in order.</summary>
+    /// <summary>Starts the host (student code loads there, module initializer first), then runs the tests in order.</summary>
     /// <param name="tests">The tests to run.</param>
-    public void Run(IEnumerable<HiddenTest> tests)
+    /// <param name="hostOptions">Where the host is and how to isolate it.</param>
+    public void Run(IEnumerable<HiddenTest> tests, HostOptions hostOptions)
     {
-        // Student code that runs when its assembly loads is reported here, not inside the first test.
-        RuntimeHelpers.RunModuleConstructor(typeof(Coursework.Affine).Module.ModuleHandle);
+        // Student code that runs when it loads is reported here, not inside the first test.
+        using var host = HostProcess.Start(hostOptions);
         Report(new TestEvent { Event = "loaded" });
 
         foreach (var test in tests)
         {
             Report(new TestEvent { Event = "start", Task = test.TaskId, Index = test.Index, Name = test.Name });
             var context = new GradingContext(gradingSeed, test.TaskId, test.Name);
-            var (status, message, output, elapsed) = RunOne(test, context);
+            var (status, message, output, elapsed) = RunOne(test, context, host);
             Report(new TestEvent
             {
                 Event = "end", Task = test.TaskId, Index = test.Index, Name = test.Name,
@@ -51,12 +52,11 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
         Report(new TestEvent { Event = "done" });
     }
 
-    private (string Status, string? Message, string? Output, TimeSpan Elapsed) RunOne(HiddenTest test, GradingContext context)
+    private (string Status, string? Message, string? Output, TimeSpan Elapsed) RunOne(HiddenTest test, GradingContext context, HostProcess host)
     {
-        var console = (Out: Console.Out, Error: Console.Error);
         var captured = new CappedWriter(outputLimit);
-        Console.SetOut(captured);
-        Console.SetError(captured);
+        // What student code printed comes with each reply from the host; the judge itself prints nothing.
+        host.Peer.OnOutput = captured.Write;
         var stopwatch = Stopwatch.StartNew();
         try
         {
@@ -67,6 +67,16 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
             test.Method.Invoke(instance, arguments);
             return ("pass", null, captured.Captured(), stopwatch.Elapsed);
         }
+        catch (TargetInvocationException exception) when (exception.InnerException is PeerGoneException)
+        {
+            host.EndLikeTheHost(null); // the host died in this test: the grader charges it and resumes after it
+            throw;
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is BridgeProtocolException protocol)
+        {
+            host.EndLikeTheHost($"the process running your code sent something that is not an answer ({protocol.Message})");
+            throw;
+        }
         catch (TargetInvocationException exception) when (exception.InnerException is not null)
         {
             var (status, message) = FailureExplainer.Explain(exception.InnerException);
@@ -74,8 +84,7 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
         }
         finally
         {
-            Console.SetOut(console.Out);
-            Console.SetError(console.Error);
+            host.Peer.OnOutput = null;
         }
     }
 

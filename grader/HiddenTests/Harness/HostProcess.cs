@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using Coursework.Bridge;
+using Coursework.Grading.Protocol;
+
+namespace Coursework.Grading;
+
+/// <summary>What the judge needs to start the host: where it is, how to isolate it, and the reference it may call.</summary>
+/// <param name="Folder">The host's build output.</param>
+/// <param name="Sandbox">Sandbox and limits.</param>
+/// <param name="ReferenceAssembly">The reference build whose classes the host's stand-ins call (tasks graded apart from those they build on), or null.</param>
+/// <param name="ReferenceClasses">The classes of that build the host may use.</param>
+public sealed record HostOptions(string Folder, SandboxOptions Sandbox, string? ReferenceAssembly, IReadOnlyList<string> ReferenceClasses);
+
+/// <summary>
+/// The host process, seen from the judge: started once per judge, connected by the bridge. When it dies or breaks
+/// the protocol, the judge ends the same way (its standard error, its exit code), so that the grader charges the
+/// test that was running and resumes after it, exactly as for a crash in the judge itself.
+/// </summary>
+public sealed class HostProcess : IDisposable
+{
+    private const int ErrorLimit = 64 * 1024;
+
+    private readonly Process _process;
+    private readonly StringBuilder _errors = new();
+
+    private HostProcess(Process process, Peer peer) => (_process, Peer) = (process, peer);
+
+    /// <summary>The judge's end of the bridge.</summary>
+    public Peer Peer { get; }
+
+    /// <summary>Starts the host and waits until student code has loaded; ends this process like the host if it does not.</summary>
+    /// <param name="options">Where and how.</param>
+    /// <returns>The connected host.</returns>
+    public static HostProcess Start(HostOptions options)
+    {
+        var process = Process.Start(Sandbox.HostStartInfo(options.Folder, options.Sandbox))
+                      ?? throw new InvalidOperationException("the host could not be started");
+        var dispatcher = options.ReferenceAssembly is null ? null : ReferenceDispatcher(options.ReferenceAssembly, options.ReferenceClasses);
+        var host = new HostProcess(process, new Peer(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, dispatcher));
+        process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
+        process.BeginErrorReadLine();
+        Peer.Current = host.Peer;
+        try
+        {
+            host.Peer.WaitForReady();
+        }
+        catch (PeerGoneException)
+        {
+            host.EndLikeTheHost(null);
+        }
+
+        return host;
+    }
+
+    /// <summary>
+    /// Ends this judge the way the host ended: its standard error on ours (for the grader's crash explanation) and its
+    /// exit code; a host still running (it broke the protocol) is killed first.
+    /// </summary>
+    /// <param name="problem">What the judge saw, if the host broke the protocol rather than dying.</param>
+    public void EndLikeTheHost(string? problem)
+    {
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(problem is null ? 10 : 0)))
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.WaitForExit(); // the error reader has everything
+        lock (_errors)
+        {
+            Console.Error.Write(_errors.ToString());
+        }
+
+        if (problem is not null)
+        {
+            Console.Error.WriteLine($"bridge: {problem}");
+        }
+
+        Console.Error.Flush();
+        Environment.Exit(problem is null ? _process.ExitCode : 70);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            _process.StandardInput.Close(); // the host's loop ends at the end of its input
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(2)))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException)
+        {
+            // already gone
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>Serves the host's calls to the reference classes it is graded with, and nothing else of that build.</summary>
+    private static Dispatcher ReferenceDispatcher(string assemblyPath, IReadOnlyList<string> classes)
+    {
+        var context = new ReferenceLoadContext(assemblyPath);
+        var reference = context.LoadFromAssemblyPath(assemblyPath);
+        var allowed = classes.ToHashSet(StringComparer.Ordinal);
+        return new Dispatcher(
+            name => allowed.Contains(name) ? reference.GetType("Coursework." + name) : null,
+            viaInterfaces: false,
+            detectChangedArguments: false,
+            isOwnCode: method => method.DeclaringType?.Assembly == reference);
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_errors)
+        {
+            if (_errors.Length < ErrorLimit)
+            {
+                _errors.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>Loads the reference build beside the judge's own stand-ins of the same names; MathNet is shared.</summary>
+    private sealed class ReferenceLoadContext(string assemblyPath) : AssemblyLoadContext("reference")
+    {
+        private readonly AssemblyDependencyResolver _resolver = new(assemblyPath);
+
+        protected override Assembly? Load(AssemblyName name) =>
+            Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name.Name)
+            ?? (_resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null);
+    }
+}
