@@ -36,6 +36,16 @@ internal static partial class CrashExplainer
             return $"The test process was terminated{where} (Environment.FailFast?).";
         }
 
+        if (exitCode == 128 + 25)
+        {
+            return $"The test process was stopped{where}: it wrote a file larger than the sandbox allows (SIGXFSZ). Does the code write to files?";
+        }
+
+        if (exitCode == 128 + 24)
+        {
+            return $"The test process was stopped{where}: it used up its CPU time (SIGXCPU). Is there a loop that never ends, on several threads?";
+        }
+
         return exitCode == 0
             ? "The test process exited before reporting the test (exit code 0). Does the code call Environment.Exit?"
             : string.Create(CultureInfo.InvariantCulture, $"The test process exited before reporting the test (exit code {exitCode}){where}.");

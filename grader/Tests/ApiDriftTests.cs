@@ -36,6 +36,31 @@ public class ApiDriftTests
         diff.ShouldBeEmpty($"the public API of {stub} and {solution} differ:\n{string.Join('\n', diff)}\n");
     }
 
+    /// <summary>Each exercise file and the judge's stand-in for its class (grader/Bridge/Proxies).</summary>
+    /// <returns>One case per stub file.</returns>
+    public static IEnumerable<TestCaseData> StandInPairs()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json")));
+        foreach (var task in manifest.RootElement.GetProperty("tasks").EnumerateArray())
+        {
+            foreach (var stub in task.GetProperty("files").GetProperty("stub").EnumerateArray().Select(f => f.GetString()!))
+            {
+                yield return new TestCaseData(stub, $"grader/Bridge/Proxies/{Path.GetFileName(stub)}")
+                    .SetName($"Task {task.GetProperty("id").GetInt32()}: the judge's stand-in for {Path.GetFileNameWithoutExtension(stub)} has the exercise's public API");
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(StandInPairs))]
+    public void The_stand_in_the_judge_calls_through_has_the_exercise_API(string stub, string standIn)
+    {
+        File.Exists(Path.Combine(GraderProcess.KitRoot, standIn)).ShouldBeTrue($"the judge has no stand-in {standIn} for {stub}: add one (one call per member)");
+
+        var diff = Diff(Read(stub), Read(standIn));
+
+        diff.ShouldBeEmpty($"the public API of {stub} and its stand-in {standIn} differ (the hidden tests would not compile against the student's API):\n{string.Join('\n', diff)}\n");
+    }
+
     [Test]
     public void The_check_reports_a_changed_parameter_type_as_a_readable_diff()
     {

@@ -23,6 +23,11 @@ internal static class PublicApi
                 lines.AddRange(declaration.Members
                     .Where(member => member is not BaseTypeDeclarationSyntax && IsPublicMember(member, declaration))
                     .Select(member => $"{name}: {Signature(WithoutBodies(member))}"));
+                if (declaration is ClassDeclarationSyntax && !declaration.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+                    !declaration.Members.OfType<ConstructorDeclarationSyntax>().Any(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword)))
+                {
+                    lines.Add($"{name}: public {declaration.Identifier.Text}()"); // the constructor C# writes when none is declared
+                }
             }
             else if (type is EnumDeclarationSyntax enumeration)
             {

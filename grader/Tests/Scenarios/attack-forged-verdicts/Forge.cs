@@ -24,11 +24,6 @@ internal static class Forge
             TryAppend(path);
         }
 
-        foreach (var descriptor in SafeList("/proc/self/fd"))
-        {
-            TryAppend(descriptor);
-        }
-
         try
         {
             // A forged "ready", then forged replies: a double 1.0 with no changed arguments and no output, many times.
@@ -43,6 +38,11 @@ internal static class Forge
         catch (Exception)
         {
             // keep going
+        }
+
+        foreach (var descriptor in SafeList("/proc/self/fd"))
+        {
+            TryAppend(descriptor);
         }
     }
 
