@@ -38,6 +38,7 @@ public class BatchTests
         Directory.CreateDirectory(Path.Combine(_submissions, "ivan"));          // only task 1 done
         File.Copy(Path.Combine(GraderProcess.KitRoot, "solutions", "Task1_Affine", "Affine.cs"), Path.Combine(_submissions, "ivan", "Affine.cs"));
         Scenario("judy", "relu-mask-from-upstream-gradient");                   // partial
+        Mallory();                                                              // correct, and attacks the others' results
 
         _firstRun = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2", "--parallel", "2");
         _grades = ReadGrades();
@@ -50,7 +51,7 @@ public class BatchTests
     public void The_batch_exits_0_and_writes_one_row_per_submission()
     {
         _firstRun.ExitCode.ShouldBe(0, _firstRun.StandardError);
-        _grades.Keys.Order().ShouldBe(["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"]);
+        _grades.Keys.Order().ShouldBe(["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory"]);
     }
 
     [Test]
@@ -64,7 +65,7 @@ public class BatchTests
     public void The_gradebook_and_the_feedback_name_the_files_that_came_from_the_submission()
     {
         _grades["ivan"]["submitted_files"].ShouldBe("Affine.cs");
-        _grades["bob"]["submitted_files"].ShouldBe("Affine.cs CrossEntropy.cs FeedforwardNet.cs ReLU.cs");
+        _grades["bob"]["submitted_files"].Split(" ").ShouldBe(["Affine.cs", "BinaryClassifier.cs", "BinaryCrossEntropy.cs", "CrossEntropy.cs", "DeepNet.cs", "FeedforwardNet.cs", "LeakyReLU.cs", "MeanSquaredError.cs", "ReLU.cs", "RegressionNet.cs", "Sigmoid.cs", "Standardizer.cs"]);
         File.ReadAllText(Path.Combine(_output, "feedback", "ivan.md"))
             .ShouldContain("From the submission: Affine.cs; every other exercise file is the untouched skeleton.");
     }
@@ -129,7 +130,7 @@ public class BatchTests
         var second = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2");
 
         second.ExitCode.ShouldBe(0, second.StandardError);
-        second.StandardOutput.ShouldContain("8 of 10 graded (8 kept from an earlier run), 2 could not be graded");
+        second.StandardOutput.ShouldContain("9 of 11 graded (9 kept from an earlier run), 2 could not be graded");
         File.ReadAllText(Path.Combine(_output, "grades.csv")).ShouldBe(before);
     }
 
@@ -141,7 +142,7 @@ public class BatchTests
         var third = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2");
 
         third.ExitCode.ShouldBe(0, third.StandardError);
-        third.StandardOutput.ShouldContain("(7 kept from an earlier run)");
+        third.StandardOutput.ShouldContain("(8 kept from an earlier run)");
         ReadGrades()["ivan"]["total"].ShouldBe("40");
     }
 
@@ -184,6 +185,61 @@ public class BatchTests
 
         cells.Add(cell.ToString());
         return cells;
+    }
+
+    [Test]
+    public void A_submission_that_attacks_the_output_folder_changes_nothing_but_earns_its_honest_points()
+    {
+        _grades["mallory"]["total"].ShouldBe("40");
+        _grades["bob"]["total"].ShouldBe("40");
+        foreach (var student in new[] { "alice", "bob", "carol", "ivan" })
+        {
+            File.ReadAllText(Path.Combine(_output, "results", student + ".json")).ShouldNotContain("mallory");
+            File.ReadAllText(Path.Combine(_output, "feedback", student + ".md")).ShouldStartWith("## Grade: ");
+        }
+
+        File.ReadAllText(Path.Combine(_output, "grades.csv")).ShouldNotContain("forged");
+        Directory.GetFiles(_output, "coursework-attack-canary", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    /// <summary>The reference, with an Affine.cs that also carries a module initializer overwriting every result, feedback and gradebook it finds.</summary>
+    private void Mallory()
+    {
+        var folder = Reference("mallory");
+        File.AppendAllText(Path.Combine(folder, "Affine.cs"), """
+
+            internal static class OutputFolderAttack
+            {
+                [System.Runtime.CompilerServices.ModuleInitializer]
+                internal static void Run()
+                {
+                    var roots = new List<string> { System.IO.Path.GetTempPath(), "/tmp", Environment.CurrentDirectory, AppContext.BaseDirectory };
+                    foreach (var root in roots)
+                    {
+                        for (var folder = new DirectoryInfo(root); folder is not null; folder = folder.Parent)
+                        {
+                            try
+                            {
+                                foreach (var file in Directory.EnumerateFiles(folder.FullName, "*", SearchOption.AllDirectories))
+                                {
+                                    var name = System.IO.Path.GetFileName(file);
+                                    try
+                                    {
+                                        if (file.EndsWith(".json") && file.Contains("results")) File.WriteAllText(file, "{\"score\": 0, \"by\": \"mallory\"}");
+                                        else if (file.EndsWith(".md") && file.Contains("feedback")) File.WriteAllText(file, "forged by mallory");
+                                        else if (name == "grades.csv") File.AppendAllText(file, "mallory,25,15,100,100,pass,forged\n");
+                                    }
+                                    catch (Exception) { }
+                                }
+
+                                File.WriteAllText(System.IO.Path.Combine(folder.FullName, "coursework-attack-canary"), "mallory");
+                            }
+                            catch (Exception) { }
+                        }
+                    }
+                }
+            }
+            """);
     }
 
     private string Reference(string name)
