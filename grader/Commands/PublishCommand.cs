@@ -10,10 +10,11 @@ internal static class PublishCommand
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "A new or empty folder for the template.", Required = true };
         var includeHidden = new Option<bool>("--include-hidden") { Description = "Keep the hidden tests in the template (default: the grading workflow fetches them)." };
-        var repository = new Option<string?>("--hidden-tests-repo") { Description = "owner/name of the private repository (this kit) the workflow fetches hidden tests from (default: the HIDDEN_TESTS_REPO Actions variable)." };
+        var repository = new Option<string?>("--hidden-tests-repo") { Description = "owner/name of the repository holding only the hidden tests (see --hidden-tests-out) that the workflow fetches (default: the HIDDEN_TESTS_REPO Actions variable). Never this kit: its token would hand out the solutions." };
+        var hiddenOut = new Option<DirectoryInfo?>("--hidden-tests-out") { Description = "Also write the hidden tests, and only what they need, as a repository of their own to this new or empty folder." };
         var command = new Command("publish", "Writes the student template repository: skeleton, public tests, data, grader, workflow; no solutions.")
         {
-            output, includeHidden, repository,
+            output, includeHidden, repository, hiddenOut,
         };
         command.SetAction(parsed =>
         {
@@ -25,8 +26,15 @@ internal static class PublishCommand
             }
 
             var folder = parsed.GetValue(output)!.FullName;
-            var count = new TemplatePublisher(kit, Manifest.Load(kit.Manifest)).Publish(folder, parsed.GetValue(includeHidden), repo);
+            var publisher = new TemplatePublisher(kit, Manifest.Load(kit.Manifest));
+            var count = publisher.Publish(folder, parsed.GetValue(includeHidden), repo);
             Console.WriteLine($"Published the student template to {folder} ({count} files, {(parsed.GetValue(includeHidden) ? "with" : "without")} hidden tests, no solutions).");
+            if (parsed.GetValue(hiddenOut) is { } hidden)
+            {
+                var written = publisher.PublishHiddenTests(hidden.FullName);
+                Console.WriteLine($"Published the hidden tests to {hidden.FullName} ({written} files): push them to a private repository of their own and give the workflow a token that reads only that one.");
+            }
+
             Console.WriteLine("Check it: cd there, then `dotnet build` and `dotnet test` (every public test fails with \"not implemented yet\").");
             return 0;
         });

@@ -66,8 +66,8 @@ public static class Sandbox
     /// <summary>The process to start for the host.</summary>
     /// <param name="hostFolder">The host's build output (Coursework.Host.dll and its dependencies), readable by everyone.</param>
     /// <param name="options">Sandbox or not, and the limits.</param>
-    /// <returns>Ready to start, with standard input, output and error redirected.</returns>
-    public static ProcessStartInfo HostStartInfo(string hostFolder, SandboxOptions options)
+    /// <returns>Ready to start, with standard input, output and error redirected; and, without the sandbox, the folder made for its HOME (the caller deletes it).</returns>
+    public static (ProcessStartInfo Info, string? Scratch) HostStartInfo(string hostFolder, SandboxOptions options)
     {
         var dotnet = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : Which("dotnet") ?? "dotnet";
         var environment = new Dictionary<string, string>
@@ -87,10 +87,11 @@ public static class Sandbox
         }
 
         ProcessStartInfo info;
+        string? scratch = null;
         if (!options.Enabled)
         {
             // No isolation but a clean environment and a folder of its own (HOME and the working folder).
-            var home = Directory.CreateTempSubdirectory("coursework-host-").FullName;
+            var home = scratch = Directory.CreateTempSubdirectory("coursework-host-").FullName;
             environment["HOME"] = environment["TMPDIR"] = home;
             info = new ProcessStartInfo(dotnet) { WorkingDirectory = home };
             info.ArgumentList.Add(Path.Combine(hostFolder, "Coursework.Host.dll"));
@@ -157,7 +158,7 @@ public static class Sandbox
             info.Environment["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
         }
 
-        return info;
+        return (info, scratch);
     }
 
     private static IEnumerable<string> NamespaceArguments() =>

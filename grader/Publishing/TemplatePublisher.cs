@@ -11,7 +11,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     /// <summary>Kit folders and files students never get: the kit's own tests, CI, benchmark and build outputs.</summary>
     private static readonly string[] InstructorOnly =
     [
-        "solutions", "bench", ".ci", "grader/Tests", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
+        "solutions", "bench", ".ci", "grader/Tests", "grader/Reference", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
         "artifacts", "grading", ".git", "bin", "obj", "TestResults", ".vs", ".idea",
     ];
 
@@ -22,6 +22,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     private static readonly string[] InstructorProjects =
     [
         "bench/Coursework.Bench.csproj", "grader/Tests/Coursework.Grader.Tests.csproj", "linalg/Tests/Coursework.LinearAlgebra.Tests.csproj",
+        "grader/Reference/Coursework.Reference.csproj",
     ];
 
     /// <summary>Writes the template.</summary>
@@ -84,6 +85,55 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
 
         File.WriteAllText(Path.Combine(destination, "README.md"), StudentReadme.Render(manifest, includeHidden, hiddenTestsRepository));
         return count + 1;
+    }
+
+    /// <summary>
+    /// Writes the hidden tests as a repository of their own: each task's hidden-test files and the oracles they compare
+    /// against, at the paths the template expects, and nothing else of the kit (no solutions, no reference build). The
+    /// grading workflow's token should read this repository only: whatever a student's workflow can fetch, the student
+    /// can read.
+    /// </summary>
+    /// <param name="destination">An empty or new folder.</param>
+    /// <returns>How many files were written.</returns>
+    public int PublishHiddenTests(string destination)
+    {
+        destination = Path.GetFullPath(destination);
+        if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
+        {
+            throw new UsageException($"publish: '{destination}' is not empty; give a new or empty folder");
+        }
+
+        var files = manifest.Tasks.SelectMany(task => task.Files.HiddenTests)
+            .Concat(Directory.Exists(Path.Combine(kit.Root, HiddenOracles))
+                ? Directory.GetFiles(Path.Combine(kit.Root, HiddenOracles), "*.cs").Select(file => Normalize(Path.GetRelativePath(kit.Root, file)))
+                : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var relative in files)
+        {
+            var source = Path.Combine(kit.Root, relative);
+            if (!File.Exists(source))
+            {
+                throw new GradingException($"publish: the manifest names {relative}, which is not in the kit");
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+
+        File.WriteAllText(Path.Combine(destination, "README.md"), """
+            # Hidden tests
+
+            The hidden tests of the coursework and the independent implementations they compare against, at the paths
+            the student repository expects (`grader/HiddenTests/Task*/`, `grader/HiddenTests/Oracles/`). The student
+            repository's grading workflow checks this repository out with a read-only token and copies these folders
+            in before it grades. Give that token access to this repository only: a student controls the workflow in
+            their own repository, so whatever it can fetch, the student can read. These files are kept out of the
+            student repositories, not secret; grade authoritative copies with `batch` on your own machine.
+
+            """);
+        return files.Count + 1;
     }
 
     /// <summary>The solution file without the instructor-only projects (and their solution folders).</summary>

@@ -35,6 +35,7 @@ public class PublishTests
         files.ShouldNotContain(f => f.StartsWith("solutions/"));
         files.ShouldNotContain(f => f.StartsWith("grader/HiddenTests/Task") || f.StartsWith("grader/HiddenTests/Oracles/"));
         files.ShouldNotContain(f => f.StartsWith("grader/Tests/") || f.StartsWith("bench/") || f.StartsWith(".ci/") || f.StartsWith("linalg/Tests/"));
+        files.ShouldNotContain(f => f.StartsWith("grader/Reference/"), "the reference build's project stays out with the solutions");
         files.ShouldContain("exercises/Task1_Affine/Affine.cs");
         files.ShouldContain("tests/Task1_Affine/AffineTests.cs");
         files.ShouldNotContain("tests/Task5_BinaryClassifier/SigmoidTests.cs", "a disabled task's public tests stay out");
@@ -63,6 +64,20 @@ public class PublishTests
         workflow.ShouldContain("repository: teacher/nn-kit");
         workflow.ShouldContain("persist-credentials: false");
         File.ReadAllText(Path.Combine(folder, "README.md")).ShouldContain("`teacher/nn-kit`");
+    }
+
+    [Test]
+    public void The_hidden_tests_repository_holds_the_hidden_tests_and_oracles_and_nothing_else()
+    {
+        var hidden = Path.Combine(Path.GetTempPath(), $"hidden-{Guid.NewGuid():N}");
+        _folders.Add(hidden);
+
+        Publish("--hidden-tests-out", hidden);
+
+        var files = FilesOf(hidden);
+        files.ShouldContain("grader/HiddenTests/Task1_Affine/AffineHiddenTests.cs");
+        files.ShouldContain("grader/HiddenTests/Oracles/Naive.cs");
+        files.ShouldAllBe(f => f == "README.md" || f.StartsWith("grader/HiddenTests/Task") || f.StartsWith("grader/HiddenTests/Oracles/"));
     }
 
     [Test]

@@ -8,18 +8,22 @@ namespace Coursework.Grading.Tests;
 /// <summary>
 /// The training thresholds in the manifest are fair: the reference clears every one of them on each of 20 seeds.
 /// A task's training tests are those that declare their own time budget; they come last in their task, so one run
-/// per seed from the first of them covers them all. Runs the reference's test program directly, two seeds at a time,
-/// and prints each test's metric over the 20 seeds (minimum, median, maximum).
+/// per seed from the first of them covers them all. Runs the judge directly on a host built with the reference (the
+/// kit's own code: no sandbox), two seeds at a time, and prints each test's metric over the 20 seeds (minimum, median,
+/// maximum).
 /// </summary>
 [NonParallelizable] // it builds the reference, as the golden "reference" scenario does
 public class ReferenceAccuracyTests
 {
     private const int Seeds = 20;
 
-    private static readonly Lazy<string> Program = new(() =>
+    /// <summary>The judge, built with the grader beside this test's own build.</summary>
+    private static readonly string Program = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Coursework.HiddenTests", "debug", "Coursework.HiddenTests.dll"));
+
+    private static readonly Lazy<string> ReferenceHost = new(() =>
     {
-        Dotnet("build", Path.Combine(GraderProcess.KitRoot, "grader", "HiddenTests"), "-p:UseSolutions=true", "-v:q", "-nologo");
-        return Path.Combine(GraderProcess.KitRoot, "artifacts", "solutions", "bin", "Coursework.HiddenTests", "debug", "Coursework.HiddenTests.dll");
+        Dotnet("build", Path.Combine(GraderProcess.KitRoot, "grader", "Host"), "-p:UseSolutions=true", "-v:q", "-nologo");
+        return Path.Combine(GraderProcess.KitRoot, "artifacts", "solutions", "bin", "Coursework.Host", "debug");
     });
 
     // Filter one with e.g. --filter "Name~Task5Training".
@@ -30,7 +34,7 @@ public class ReferenceAccuracyTests
     public void The_reference_clears_the_training_thresholds_on_20_seeds(int task)
     {
         var manifest = Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json");
-        var training = Events(Program.Value, "list")
+        var training = Events(Program, "list")
             .Where(e => Text(e, "event") == "test" && e["task"]!.GetValue<int>() == task && e["timeoutSeconds"] is not null)
             .ToDictionary(e => e["index"]!.GetValue<int>(), e => Text(e, "name")!);
         training.ShouldNotBeEmpty($"task {task} has no training test (a hidden test with TimeoutSeconds)");
@@ -39,7 +43,8 @@ public class ReferenceAccuracyTests
         var metrics = new ConcurrentBag<(string Test, string Metric, double Value)>();
         Parallel.For(1, Seeds + 1, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
         {
-            var ends = Events(Program.Value, "run", "--task", Invariant(task), "--seed", Invariant(seed), "--from", Invariant(training.Keys.Min()), "--manifest", manifest)
+            var ends = Events(Program, "run", "--task", Invariant(task), "--seed", Invariant(seed), "--from", Invariant(training.Keys.Min()), "--manifest", manifest,
+                    "--host", ReferenceHost.Value, "--sandbox", "off")
                 .Where(e => Text(e, "event") == "end")
                 .ToDictionary(e => e["index"]!.GetValue<int>());
             foreach (var (index, name) in training)

@@ -26,7 +26,9 @@ public sealed class HostProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _errors = new();
 
-    private HostProcess(Process process, Peer peer) => (_process, Peer) = (process, peer);
+    private readonly string? _scratch;
+
+    private HostProcess(Process process, Peer peer, string? scratch) => (_process, Peer, _scratch) = (process, peer, scratch);
 
     /// <summary>The judge's end of the bridge.</summary>
     public Peer Peer { get; }
@@ -36,10 +38,10 @@ public sealed class HostProcess : IDisposable
     /// <returns>The connected host.</returns>
     public static HostProcess Start(HostOptions options)
     {
-        var process = Process.Start(Sandbox.HostStartInfo(options.Folder, options.Sandbox))
-                      ?? throw new InvalidOperationException("the host could not be started");
+        var (info, scratch) = Sandbox.HostStartInfo(options.Folder, options.Sandbox);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("the host could not be started");
         var dispatcher = options.ReferenceAssembly is null ? null : ReferenceDispatcher(options.ReferenceAssembly, options.ReferenceClasses);
-        var host = new HostProcess(process, new Peer(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, dispatcher));
+        var host = new HostProcess(process, new Peer(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, dispatcher), scratch);
         process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
         process.BeginErrorReadLine();
         Peer.Current = host.Peer;
@@ -80,6 +82,7 @@ public sealed class HostProcess : IDisposable
         }
 
         Console.Error.Flush();
+        RemoveScratch();
         Environment.Exit(problem is null ? _process.ExitCode : 70);
     }
 
@@ -100,6 +103,22 @@ public sealed class HostProcess : IDisposable
         }
 
         _process.Dispose();
+        RemoveScratch();
+    }
+
+    private void RemoveScratch()
+    {
+        try
+        {
+            if (_scratch is not null && Directory.Exists(_scratch))
+            {
+                Directory.Delete(_scratch, recursive: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // a leftover temporary folder costs disk space, not a grade
+        }
     }
 
     /// <summary>Serves the host's calls to the reference classes it is graded with, and nothing else of that build.</summary>
