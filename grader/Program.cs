@@ -16,12 +16,18 @@ if (parseResult.Errors.Count > 0)
     return 2;
 }
 
+// Help shows the usage as people type it, not the program's file name.
+var help = new StringWriter();
 try
 {
-    return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = help });
 }
 catch (GradingException exception)
 {
     Console.Error.WriteLine($"grader: {exception.Message}");
     return exception is UsageException ? 2 : 1;
+}
+finally
+{
+    Console.Out.Write(help.ToString().Replace("  Coursework.Grader ", "  dotnet run --project grader -- ", StringComparison.Ordinal));
 }

@@ -144,6 +144,6 @@ internal static class BatchCommand
         var status = result?.GetProperty("status").GetString() ?? "?";
         var color = status switch { "pass" => "green", "fail" => "yellow", _ => "red" };
         return string.Create(CultureInfo.InvariantCulture,
-            $"{prefix} [{color}]{score:0.##} / {max:0.##}[/] ({status}){(outcome.Skipped ? ", kept from an earlier run" : $" in {outcome.Elapsed.TotalSeconds:0} s")}");
+            $"{prefix} [{color}]{score:0.##} / {max:0.##}[/] ({status}){(outcome.Skipped ? ", kept from an earlier run" : " in " + outcome.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s")}");
     }
 }

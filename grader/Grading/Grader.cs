@@ -40,7 +40,13 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     {
         var clock = Stopwatch.StartNew();
         DataCheck.Verify(kit);
-        progress.Report($"Building the hidden tests with {request.Code.Description}");
+        // Before the build, which takes a while: a student template leaves the hidden tests out.
+        if (request.Tasks.FirstOrDefault(task => task.Files.HiddenTests.All(file => !File.Exists(Path.Combine(kit.Root, file)))) is { } missing)
+        {
+            throw new GradingException($"the hidden tests of task {missing.Id} ({missing.Name}) are not in this repository (a student template leaves them out; its grading workflow fetches them)");
+        }
+
+        progress.Report($"Building {request.Code.Description}");
         var build = new StudentBuild(kit).Run(request.Code);
         if (!build.Succeeded)
         {
@@ -64,14 +70,13 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                 var tests = listed.Where(test => test.TaskId == task.Id).ToList();
                 if (tests.Count == 0)
                 {
-                    throw new GradingException(task.Files.HiddenTests.All(file => !File.Exists(Path.Combine(kit.Root, file)))
-                        ? $"the hidden tests of task {task.Id} ({task.Name}) are not in this repository (a student template leaves them out; its grading workflow fetches them)"
-                        : $"task {task.Id} ({task.Name}) has no hidden tests");
+                    throw new GradingException($"task {task.Id} ({task.Name}) has no hidden tests");
                 }
 
                 var host = IsolatedHost(request, task, workFolder) ?? mainHost;
                 progress.Report($"Task {task.Id} {task.Name}: running {tests.Count} hidden tests");
-                tasks.Add(Scoring.Score(task, RunnerFor(host).RunTask(task.Id, tests)));
+                tasks.Add(Scoring.Score(task, RunnerFor(host).RunTask(task.Id, tests,
+                    (position, test) => progress.Report($"Task {task.Id} {task.Name}: test {position + 1} of {tests.Count}, {test.Name}"))));
             }
 
             var allPassed = tasks.All(task => task.Tests.All(test => test.Status == "pass"));

@@ -23,6 +23,8 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
+    private Action<int, ListedTest>? _started;
+
     /// <summary>Set once student code failed to load; later tasks then fail at once with the same message.</summary>
     public string? LoadFailure { get; private set; }
 
@@ -48,9 +50,11 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     /// <summary>Runs one task's tests.</summary>
     /// <param name="taskId">The task.</param>
     /// <param name="tests">Its tests, from <see cref="ListTests"/>.</param>
+    /// <param name="started">Told, with its position, each time a test starts (for a live progress display).</param>
     /// <returns>One outcome per test, in order.</returns>
-    public IReadOnlyList<TestOutcome> RunTask(int taskId, IReadOnlyList<ListedTest> tests)
+    public IReadOnlyList<TestOutcome> RunTask(int taskId, IReadOnlyList<ListedTest> tests, Action<int, ListedTest>? started = null)
     {
+        _started = started;
         var outcomes = new TestOutcome?[tests.Count];
         var taskClock = Stopwatch.StartNew();
         var from = 0;
@@ -103,6 +107,11 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
                     case "start":
                         running = Position(tests, e);
                         runningSince.Restart();
+                        if (running is { } position)
+                        {
+                            _started?.Invoke(position, tests[position]);
+                        }
+
                         break;
                     case "end" when Position(tests, e) is { } index:
                         outcomes[index] = new TestOutcome(tests[index], e.Status ?? "error", e.Message, e.Output, e.Training);

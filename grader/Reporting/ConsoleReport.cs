@@ -68,7 +68,7 @@ internal static class ConsoleReport
             : result.Tasks.SelectMany(task => task.Failed).Any(test => test.Message is not null)
                 ? "Run [bold]dotnet test[/] for the public tests; the messages above say what the hidden tests found."
                 : "Run [bold]dotnet test[/] for the public tests; this assignment shows only which hidden tests failed, not why.");
-        console.MarkupLine($"[grey]Result written to {Markup.Escape(resultPath)} in {result.DurationSeconds:0.0} s.[/]");
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]Result written to {Markup.Escape(resultPath)} in {result.DurationSeconds:0.0} s.[/]"));
     }
 
     /// <summary>Four decimals, or three significant digits for small values, which four decimals would show as 0.</summary>

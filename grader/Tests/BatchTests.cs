@@ -39,6 +39,8 @@ public class BatchTests
         File.Copy(Path.Combine(GraderProcess.KitRoot, "solutions", "Task1_Affine", "Affine.cs"), Path.Combine(_submissions, "ivan", "Affine.cs"));
         Scenario("judy", "relu-mask-from-upstream-gradient");                   // partial
         Mallory();                                                              // correct, and attacks the others' results
+        Directory.CreateDirectory(Path.Combine(_submissions, "olivia"));        // only task 2 done
+        File.Copy(Path.Combine(GraderProcess.KitRoot, "solutions", "Task2_ReLU", "ReLU.cs"), Path.Combine(_submissions, "olivia", "ReLU.cs"));
 
         _firstRun = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2", "--parallel", "2");
         _grades = ReadGrades();
@@ -51,7 +53,7 @@ public class BatchTests
     public void The_batch_exits_0_and_writes_one_row_per_submission()
     {
         _firstRun.ExitCode.ShouldBe(0, _firstRun.StandardError);
-        _grades.Keys.Order().ShouldBe(["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory"]);
+        _grades.Keys.Order().ShouldBe(["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "olivia"]);
     }
 
     [Test]
@@ -64,10 +66,11 @@ public class BatchTests
     [Test]
     public void The_gradebook_and_the_feedback_name_the_files_that_came_from_the_submission()
     {
-        _grades["ivan"]["submitted_files"].ShouldBe("Affine.cs");
+        _grades["olivia"]["submitted_files"].ShouldBe("ReLU.cs");
+        _grades["olivia"]["total"].ShouldBe("15");
         _grades["bob"]["submitted_files"].Split(" ").ShouldBe(["Affine.cs", "BinaryClassifier.cs", "BinaryCrossEntropy.cs", "CrossEntropy.cs", "DeepNet.cs", "FeedforwardNet.cs", "LeakyReLU.cs", "MeanSquaredError.cs", "ReLU.cs", "RegressionNet.cs", "Sigmoid.cs", "Standardizer.cs"]);
-        File.ReadAllText(Path.Combine(_output, "feedback", "ivan.md"))
-            .ShouldContain("From the submission: Affine.cs; every other exercise file is the untouched skeleton.");
+        File.ReadAllText(Path.Combine(_output, "feedback", "olivia.md"))
+            .ShouldContain("From the submission: ReLU.cs; every other exercise file is the untouched skeleton.");
     }
 
     [Test]
@@ -130,7 +133,7 @@ public class BatchTests
         var second = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2");
 
         second.ExitCode.ShouldBe(0, second.StandardError);
-        second.StandardOutput.ShouldContain("9 of 11 graded (9 kept from an earlier run), 2 could not be graded");
+        second.StandardOutput.ShouldContain("10 of 12 graded (10 kept from an earlier run), 2 could not be graded");
         File.ReadAllText(Path.Combine(_output, "grades.csv")).ShouldBe(before);
     }
 
@@ -142,7 +145,7 @@ public class BatchTests
         var third = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2");
 
         third.ExitCode.ShouldBe(0, third.StandardError);
-        third.StandardOutput.ShouldContain("(8 kept from an earlier run)");
+        third.StandardOutput.ShouldContain("(9 kept from an earlier run)");
         ReadGrades()["ivan"]["total"].ShouldBe("40");
     }
 
@@ -257,11 +260,13 @@ public class BatchTests
     private string Scenario(string name, string scenario)
     {
         var folder = Reference(name);
-        foreach (var file in Directory.GetFiles(Path.Combine(GraderProcess.ScenariosFolder, scenario), "*.cs"))
+        var files = ScenarioFiles.Materialize(Path.Combine(GraderProcess.ScenariosFolder, scenario));
+        foreach (var file in Directory.GetFiles(files, "*.cs"))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
         }
 
+        Directory.Delete(files, recursive: true);
         return folder;
     }
 

@@ -32,13 +32,28 @@ public class GoldenScenarioTests
     internal static string GradeAndCompare(string scenario, IReadOnlyDictionary<string, string>? environment = null)
     {
         var folder = Path.Combine(GraderProcess.ScenariosFolder, scenario);
+        var files = ScenarioFiles.Materialize(folder);
+        try
+        {
+            return GradeAndCompare(scenario, folder, files, environment);
+        }
+        finally
+        {
+            Directory.Delete(files, recursive: true);
+        }
+    }
+
+    private static string GradeAndCompare(string scenario, string folder, string files, IReadOnlyDictionary<string, string>? environment)
+    {
         var resultFile = Path.Combine(Path.GetTempPath(), $"golden-{scenario}-{Environment.ProcessId}.json");
         var argsFile = Path.Combine(folder, "args");
         // By default a scenario's files replace the same-named reference files; an `args` file gives other
-        // grader options instead ({scenario} stands for the scenario's folder; empty grades exercises/).
+        // grader options instead ({scenario} stands for the scenario's files, its .cs.change files applied; {scenarios} for
+        // the folder of all scenarios; empty grades exercises/).
         var arguments = File.Exists(argsFile)
-            ? File.ReadAllText(argsFile).Replace("{scenario}", folder).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
-            : ["--solutions", "--submission", folder];
+            ? File.ReadAllText(argsFile).Replace("{scenario}", files).Replace("{scenarios}", GraderProcess.ScenariosFolder)
+                .Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            : ["--solutions", "--submission", files];
 
         var outcome = GraderProcess.Run(environment, [.. arguments, "--out", resultFile]);
 

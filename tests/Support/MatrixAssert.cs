@@ -122,6 +122,20 @@ public static class MatrixAssert
         }
     }
 
+    /// <summary>
+    /// The number itself if it is finite; otherwise fails, naming it. Comparisons such as ShouldBeLessThan put NaN below
+    /// every number, so a loss or an error that became NaN would pass them: every metric goes through this first.
+    /// </summary>
+    /// <param name="actual">A loss, an error, an accuracy.</param>
+    /// <param name="what">Names it in the message, e.g. "the mean squared error after training".</param>
+    /// <param name="hint">A likely cause.</param>
+    /// <returns><paramref name="actual"/>.</returns>
+    public static double Finite(double actual, string what, string? hint = null) =>
+        double.IsFinite(actual)
+            ? actual
+            : throw new ShouldAssertException(string.Create(CultureInfo.InvariantCulture,
+                $"{what} is {Format(actual)}, not a number that can be compared: something overflowed or divided 0 by 0.{Hint(hint ?? " Look for an exponential of a large number, a logarithm of 0 or a learning rate too large.")}"));
+
     /// <summary>"(N, K)".</summary>
     /// <param name="matrix">Any matrix.</param>
     /// <returns>The shape in NumPy's notation.</returns>

@@ -20,6 +20,8 @@ public class FeedforwardNetTests
     {
         var net = new FeedforwardNet(inputSize: 64, hiddenSize: 32, outputSize: 10, seed: 5);
 
+        MatrixAssert.ShouldBeFinite(net.W1, "W1");
+        MatrixAssert.ShouldBeFinite(net.W2, "W2");
         net.W1.Enumerate().Max(Math.Abs).ShouldBeLessThanOrEqualTo(Math.Sqrt(6.0 / (64 + 32)), "W1 is uniform on ±sqrt(6 / (64 + 32))");
         net.W2.Enumerate().Max(Math.Abs).ShouldBeLessThanOrEqualTo(Math.Sqrt(6.0 / (32 + 10)), "W2 is uniform on ±sqrt(6 / (32 + 10))");
         net.W1.Enumerate().Distinct().Count().ShouldBeGreaterThan(1000, "the weights must be random, not a constant");

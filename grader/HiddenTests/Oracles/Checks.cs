@@ -25,6 +25,7 @@ public static class Checks
     {
         var bound = Math.Sqrt(6.0 / (fanIn + fanOut));
         ShouldHaveShape(weights, fanIn, fanOut, name);
+        MatrixAssert.ShouldBeFinite(weights, name);
         var values = weights.Enumerate().ToArray();
         var largest = values.Max(Math.Abs);
         largest.ShouldBeLessThanOrEqualTo(bound, string.Create(CultureInfo.InvariantCulture,

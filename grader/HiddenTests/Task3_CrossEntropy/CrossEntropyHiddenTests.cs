@@ -35,6 +35,16 @@ public sealed class CrossEntropyHiddenTests
         var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 }, { 1, 0, 0 } });
         MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), 500.0, "CrossEntropy.Forward for logits of ±1000",
             hint: "Compute log softmax as (z - max z) - log Σ exp(z - max z); exp(1000) overflows and log(0) is -∞.");
+
+        // Rows whose largest logits differ by a thousand: shifting every row by the largest logit of the whole batch
+        // (1000) leaves row 2 with exp(-998) and smaller, which is 0 in double precision, and log 0 = -∞.
+        var (uneven, unevenLabels) = (Matrix<double>.Build.DenseOfArray(new double[,] { { 1000, 0, -5 }, { 0, 1, 2 } }),
+            Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 }, { 0, 0, 1 } }));
+        var expected = (Math.Log(1 + Math.Exp(-1000) + Math.Exp(-1005)) + Math.Log(1 + Math.E + Math.Exp(2)) - 2) / 2;
+        MatrixAssert.ShouldBeClose(MatrixAssert.Finite(new CrossEntropy().Forward(uneven, unevenLabels), "CrossEntropy.Forward for logits [[1000, 0, -5], [0, 1, 2]]",
+                "Shift each row by its own maximum: one shift for the whole batch (its largest logit, 1000) underflows every exponential of the second row to 0."),
+            expected, "CrossEntropy.Forward for logits [[1000, 0, -5], [0, 1, 2]]",
+            hint: "Expected the mean over the 2 rows of -log softmax(z)[label], each row's softmax shifted by that row's own maximum.");
     }
 
     [GradedTest(weight: 2)]
@@ -71,6 +81,19 @@ public sealed class CrossEntropyHiddenTests
         loss.Forward(logits, labels);
         MatrixAssert.ShouldBeClose(loss.Backward(), Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 1, 0 } }),
             "CrossEntropy.Backward for logits of ±1000", absolute: 1e-9, hint: "Use the stable softmax (shift by the row maximum) for the probabilities too.");
+
+        // Rows whose largest logits differ by a thousand (see the loss test above): each row needs its own shift.
+        var uneven = Matrix<double>.Build.DenseOfArray(new double[,] { { 1000, 0, -5 }, { 0, 1, 2 } });
+        var unevenLabels = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 }, { 0, 0, 1 } });
+        var second = new[] { 1.0, Math.E, Math.Exp(2) }.Select(e => e / (1 + Math.E + Math.Exp(2))).ToArray();
+        var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 0, 0 }, { second[0] / 2, second[1] / 2, (second[2] - 1) / 2 } });
+        var softmax = new CrossEntropy();
+        softmax.Forward(uneven, unevenLabels);
+        var gradient = softmax.Backward();
+        MatrixAssert.ShouldBeFinite(gradient, "CrossEntropy.Backward for logits [[1000, 0, -5], [0, 1, 2]]",
+            "Shift each row by its own maximum: one shift for the whole batch underflows the second row's exponentials to 0, and its probabilities become infinite or NaN.");
+        MatrixAssert.ShouldBeClose(gradient, expected, "CrossEntropy.Backward for logits [[1000, 0, -5], [0, 1, 2]]", absolute: 1e-9,
+            hint: "Expected (softmax(z) - labels) / N with N = 2 rows, each row's softmax shifted by that row's own maximum.");
     }
 
     [GradedTest]

@@ -206,6 +206,7 @@ public sealed class BinaryClassifierHiddenTests
         var seed = context.Random.Next();
         var (net, twin) = (new BinaryClassifier(30, 64, seed: seed), new BinaryClassifier(30, 64, seed: seed));
         Checks.ShouldBeXavierUniform(net.W1.ShouldNotBeNull(), 30, 64, "W1");
+        MatrixAssert.ShouldBeFinite(net.W2, "W2");
         net.W2.ShouldNotBeNull().Enumerate().Max(Math.Abs).ShouldBeLessThanOrEqualTo(Math.Sqrt(6.0 / 65), "W2 is Xavier uniform on ±sqrt(6 / (H + 1)).");
         MatrixAssert.ShouldBeClose(twin.W1, net.W1, "W1 of a second classifier with the same seed", absolute: 0, relative: 0, hint: "Draw the weights from new Random(seed).");
         MatrixAssert.ShouldBeClose(twin.W2, net.W2, "W2 of a second classifier with the same seed", absolute: 0, relative: 0, hint: "Draw the weights from new Random(seed).");
