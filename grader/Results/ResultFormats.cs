@@ -131,7 +131,7 @@ internal static class ResultFormats
 
     /// <summary>
     /// Exercism's test runner <c>results.json</c>, version 3: status pass/fail/error, a message when the code could not
-    /// be tested, and per test name, status, message, output (at most 500 characters), test_code and task_id.
+    /// be tested, and per test name, status, message, output (at most 500 characters), and task_id (no test_code: the tests are hidden).
     /// </summary>
     public static JsonObject Exercism(GradingResult result)
     {
@@ -148,7 +148,7 @@ internal static class ResultFormats
             ["status"] = t.Test.Status,
             ["message"] = t.Test.Message,
             ["output"] = t.Test.Output is { } output && output.Length > 500 ? output[..497] + "..." : t.Test.Output,
-            ["test_code"] = $"Hidden test of task {t.TaskId} ({t.TaskName}), worth {t.Test.MaxScore.ToString("0.##", CultureInfo.InvariantCulture)} points.",
+            // No test_code: a hidden test's code is what must stay hidden, and a sentence in its place is not code.
             ["task_id"] = t.TaskId,
         }).ToArray());
         return json;

@@ -94,7 +94,7 @@ public class ResultFormatTests
     }
 
     [Test]
-    public void Exercism_v3_has_version_status_and_per_test_name_status_message_output_test_code_task_id()
+    public void Exercism_v3_has_version_status_and_per_test_name_status_message_output_task_id_and_no_test_code()
     {
         var json = Render("exercism", Graded);
 
@@ -102,7 +102,7 @@ public class ResultFormatTests
         json["status"]!.GetValue<string>().ShouldBe("fail");
         foreach (var test in Tests(json))
         {
-            test.Select(p => p.Key).ShouldBe(["name", "status", "message", "output", "test_code", "task_id"]);
+            test.Select(p => p.Key).ShouldBe(["name", "status", "message", "output", "task_id"]);
             test["status"]!.GetValue<string>().ShouldBeOneOf("pass", "fail", "error");
         }
 

@@ -7,6 +7,8 @@ namespace Coursework.Testing;
 /// <summary>
 /// Comparisons of matrices and vectors that say what is wrong: the shape, or the worst element with both values.
 /// </summary>
+// Hidden from stack traces: a failure points at the test that called it, not at this helper.
+[System.Diagnostics.StackTraceHidden]
 public static class MatrixAssert
 {
     /// <summary>Fails unless every element is within <c>absolute + relative·|expected|</c> of the expected value.</summary>

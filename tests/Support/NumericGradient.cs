@@ -5,6 +5,8 @@ namespace Coursework.Testing;
 /// <summary>
 /// Centred finite differences: the slow, obviously correct way to get a gradient, used to check backward passes.
 /// </summary>
+// Hidden from stack traces: a failure points at the test that called it, not at this helper.
+[System.Diagnostics.StackTraceHidden]
 public static class NumericGradient
 {
     /// <summary>The default step h; small enough for accuracy, large enough that rounding stays below 1e-9.</summary>

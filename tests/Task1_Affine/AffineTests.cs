@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task1_Affine;
 
+[GradedTask(1, "Affine")]
 public class AffineTests
 {
     // Worked by hand: inputs (2, 2), weight (2, 3), bias (3).

@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task2_ReLU;
 
+[GradedTask(2, "ReLU")]
 public class ReLUTests
 {
     [Test]

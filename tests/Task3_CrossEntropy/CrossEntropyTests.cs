@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task3_CrossEntropy;
 
+[GradedTask(3, "CrossEntropy")]
 public class CrossEntropyTests
 {
     [Test]

@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task4_FeedforwardNet;
 
+[GradedTask(4, "FeedforwardNet")]
 public class FeedforwardNetTests
 {
     [Test]

@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task5_BinaryClassifier;
 
+[GradedTask(5, "BinaryClassifier")]
 public class BinaryClassifierTests
 {
     [Test]

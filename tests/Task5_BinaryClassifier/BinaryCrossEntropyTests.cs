@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task5_BinaryClassifier;
 
+[GradedTask(5, "BinaryClassifier")]
 public class BinaryCrossEntropyTests
 {
     // Notebook 001's example: probabilities [0.2, 0.1, 0.8, 0.9] for targets [1, 0, 1, 1].

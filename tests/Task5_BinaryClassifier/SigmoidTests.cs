@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task5_BinaryClassifier;
 
+[GradedTask(5, "BinaryClassifier")]
 public class SigmoidTests
 {
     // Notebook 001's example and its printed results (8 significant digits, so the tolerance is 1e-8).

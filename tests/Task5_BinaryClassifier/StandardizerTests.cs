@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task5_BinaryClassifier;
 
+[GradedTask(5, "BinaryClassifier")]
 public class StandardizerTests
 {
     // Column 0 is 1, 3, 1, 3 (mean 2, standard deviation 1); column 1 is 10, 10, 30, 30 (mean 20, deviation 10);

@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task6_RegressionNet;
 
+[GradedTask(6, "RegressionNet")]
 public class LeakyReLUTests
 {
     private static readonly Matrix<double> Inputs = Matrix<double>.Build.DenseOfArray(new double[,] { { -5, 4 }, { 0, 1 } });

@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task6_RegressionNet;
 
+[GradedTask(6, "RegressionNet")]
 public class MeanSquaredErrorTests
 {
     // Errors (predictions - targets) are [[1, 0], [2, 3]]: squares 1, 0, 4, 9.

@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task6_RegressionNet;
 
+[GradedTask(6, "RegressionNet")]
 public class RegressionNetTests
 {
     [Test]

@@ -2,6 +2,7 @@ using Coursework.Testing;
 
 namespace Coursework.Tests.Task7_DeepNet;
 
+[GradedTask(7, "DeepNet")]
 public class DeepNetTests
 {
     [Test]
