@@ -46,6 +46,8 @@ public sealed class Peer
     private readonly BinaryWriter _writer;
     private readonly Dispatcher? _dispatcher;
     private readonly Func<string?>? _takeOutput;
+    private readonly MatrixCache _sentArguments = new();
+    private readonly MatrixCache _receivedArguments = new();
 
     /// <summary>Creates one end.</summary>
     /// <param name="input">What the other side writes.</param>
@@ -224,7 +226,7 @@ public sealed class Peer
         _writer.Write(arguments.Length);
         foreach (var argument in arguments)
         {
-            Wire.Write(_writer, argument, _ => throw new InvalidOperationException("only data can be passed to the other side, not objects"));
+            Wire.Write(_writer, argument, _ => throw new InvalidOperationException("only data can be passed to the other side, not objects"), sent: _sentArguments);
         }
     }
 
@@ -236,7 +238,7 @@ public sealed class Peer
             throw new BridgeProtocolException($"a call with {count} arguments");
         }
 
-        return Enumerable.Range(0, count).Select(_ => Wire.ReadRaw(_reader)).ToArray();
+        return Enumerable.Range(0, count).Select(_ => Wire.ReadRaw(_reader, _receivedArguments)).ToArray();
     }
 
     /// <summary>The other side changed some arguments in place (a bug the tests look for): this side's copies change the same way.</summary>

@@ -32,6 +32,7 @@ internal static class Wire
     private enum Tag : byte
     {
         Null, Double, Int, Bool, String, Long, Matrix, Vector, IntArray, DoubleArray, List, Tuple, Handle, Random,
+        MatrixToKeep, KeptMatrix,
     }
 
     /// <summary>Writes a value; <paramref name="handleFor"/> names objects that are not data (they stay here).</summary>
@@ -39,7 +40,8 @@ internal static class Wire
     /// <param name="value">The value.</param>
     /// <param name="handleFor">Registers an object of this side and returns its handle, or throws if there is none.</param>
     /// <param name="declared">The declared type, when known: a mutable list (IList) goes by handle, not by copy.</param>
-    public static void Write(BinaryWriter writer, object? value, Func<object, RemoteHandle> handleFor, Type? declared = null)
+    /// <param name="sent">Large matrices sent before: one that is unchanged goes as a reference to the copy the other side kept.</param>
+    public static void Write(BinaryWriter writer, object? value, Func<object, RemoteHandle> handleFor, Type? declared = null, MatrixCache? sent = null)
     {
         switch (value)
         {
@@ -65,6 +67,22 @@ internal static class Wire
             case string text:
                 writer.Write((byte)Tag.String);
                 writer.Write(text);
+                break;
+            case Matrix<double> matrix when sent is not null && matrix.AsColumnMajorArray() is { Length: >= MatrixCache.MinimumElements } data:
+                if (sent.TryReuse(matrix, data, out var kept))
+                {
+                    writer.Write((byte)Tag.KeptMatrix);
+                    writer.Write(kept);
+                }
+                else
+                {
+                    writer.Write((byte)Tag.MatrixToKeep);
+                    writer.Write(sent.Remember(matrix, data));
+                    writer.Write(matrix.RowCount);
+                    writer.Write(matrix.ColumnCount);
+                    WriteDoubles(writer, data);
+                }
+
                 break;
             case Matrix<double> matrix:
                 writer.Write((byte)Tag.Matrix);
@@ -98,7 +116,7 @@ internal static class Wire
                 writer.Write(tuple.Length);
                 for (var i = 0; i < tuple.Length; i++)
                 {
-                    Write(writer, tuple[i], handleFor);
+                    Write(writer, tuple[i], handleFor, sent: sent);
                 }
 
                 break;
@@ -108,7 +126,7 @@ internal static class Wire
                 writer.Write(list.Count);
                 foreach (var item in list)
                 {
-                    Write(writer, item, handleFor);
+                    Write(writer, item, handleFor, sent: sent);
                 }
 
                 break;
@@ -124,9 +142,10 @@ internal static class Wire
     /// <summary>Reads a value as sent, before it is shaped to a type: tuples as object arrays, lists as List&lt;object?&gt;.</summary>
     /// <param name="reader">The stream.</param>
     /// <returns>The raw value.</returns>
-    public static object? ReadRaw(BinaryReader reader) => ReadRaw(reader, 0);
+    /// <param name="kept">The large matrices the other side sent to be kept, to resolve its references to them.</param>
+    public static object? ReadRaw(BinaryReader reader, MatrixCache? kept = null) => ReadRaw(reader, 0, kept);
 
-    private static object? ReadRaw(BinaryReader reader, int depth)
+    private static object? ReadRaw(BinaryReader reader, int depth, MatrixCache? kept)
     {
         if (depth > MaxDepth)
         {
@@ -151,6 +170,17 @@ internal static class Wire
                 }
 
                 return Matrix<double>.Build.Dense(rows, columns, ReadDoubles(reader, rows * columns));
+            case Tag.MatrixToKeep when kept is not null:
+                var id = reader.ReadInt32();
+                var (keptRows, keptColumns) = (reader.ReadInt32(), reader.ReadInt32());
+                if (keptRows < 0 || keptColumns < 0 || (long)keptRows * keptColumns > MaxElements)
+                {
+                    throw new BridgeProtocolException($"a matrix of shape ({keptRows}, {keptColumns}), over the limit of {MaxElements} elements");
+                }
+
+                return kept.Keep(id, Matrix<double>.Build.Dense(keptRows, keptColumns, ReadDoubles(reader, keptRows * keptColumns)));
+            case Tag.KeptMatrix when kept is not null:
+                return kept.Kept(reader.ReadInt32());
             case Tag.Vector:
                 return Vector<double>.Build.Dense(ReadDoubles(reader, Count(reader)));
             case Tag.IntArray:
@@ -170,7 +200,7 @@ internal static class Wire
                     throw new BridgeProtocolException($"a tuple of {length} items");
                 }
 
-                return Enumerable.Range(0, length).Select(_ => ReadRaw(reader, depth + 1)).ToArray();
+                return Enumerable.Range(0, length).Select(_ => ReadRaw(reader, depth + 1, kept)).ToArray();
             case Tag.List:
                 var count = reader.ReadInt32();
                 if (count < 0 || count > MaxListItems)
@@ -181,7 +211,7 @@ internal static class Wire
                 var list = new List<object?>(count);
                 for (var i = 0; i < count; i++)
                 {
-                    list.Add(ReadRaw(reader, depth + 1));
+                    list.Add(ReadRaw(reader, depth + 1, kept));
                 }
 
                 return list;

@@ -69,6 +69,7 @@ public static class Sandbox
     /// <returns>Ready to start, with standard input, output and error redirected; and, without the sandbox, the folder made for its HOME (the caller deletes it).</returns>
     public static (ProcessStartInfo Info, string? Scratch) HostStartInfo(string hostFolder, SandboxOptions options)
     {
+        hostFolder = Path.GetFullPath(hostFolder);
         var dotnet = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : Which("dotnet") ?? "dotnet";
         var environment = new Dictionary<string, string>
         {

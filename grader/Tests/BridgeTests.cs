@@ -96,6 +96,20 @@ public class BridgeTests
         random.Next(100).ShouldBe(twin.Next(100));
     }
 
+    [Test]
+    public void A_large_matrix_sent_again_unchanged_is_the_same_object_there_and_a_changed_one_arrives_changed()
+    {
+        using var pair = new PeerPair();
+        var remote = Remote.New(nameof(Doubler));
+        var large = Matrix<double>.Build.Dense(100, 100, (i, j) => i + j);
+
+        remote.Call<double>(nameof(Doubler.SumIfSameAsBefore), large).ShouldBe(-1, "the first time there is nothing before");
+        remote.Call<double>(nameof(Doubler.SumIfSameAsBefore), large).ShouldBe(large.Enumerate().Sum(), "an unchanged matrix is the object kept there");
+        large[0, 0] = 1e6;
+        remote.Call<double>(nameof(Doubler.SumIfSameAsBefore), large).ShouldBe(-1, "a changed matrix is sent again, as a new object");
+        remote.Call<double>(nameof(Doubler.SumIfSameAsBefore), large).ShouldBe(large.Enumerate().Sum());
+    }
+
     private static object? RoundTrip(object value, Type type)
     {
         var stream = new MemoryStream();
@@ -121,6 +135,15 @@ public class BridgeTests
         public double Fail() => throw new NotImplementedException("not yet");
 
         public int Draw(Random random) => random.Next(100);
+
+        private Matrix<double>? _last;
+
+        public double SumIfSameAsBefore(Matrix<double> matrix)
+        {
+            var same = ReferenceEquals(matrix, _last);
+            _last = matrix;
+            return same ? matrix.Enumerate().Sum() : -1;
+        }
     }
 
     /// <summary>Two peers over pipes, the far one serving <see cref="Doubler"/> on a thread of its own.</summary>

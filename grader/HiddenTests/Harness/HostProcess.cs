@@ -124,6 +124,7 @@ public sealed class HostProcess : IDisposable
     /// <summary>Serves the host's calls to the reference classes it is graded with, and nothing else of that build.</summary>
     private static Dispatcher ReferenceDispatcher(string assemblyPath, IReadOnlyList<string> classes)
     {
+        assemblyPath = Path.GetFullPath(assemblyPath);
         var context = new ReferenceLoadContext(assemblyPath);
         var reference = context.LoadFromAssemblyPath(assemblyPath);
         var allowed = classes.ToHashSet(StringComparer.Ordinal);
