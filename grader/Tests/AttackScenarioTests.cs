@@ -34,7 +34,11 @@ public class AttackScenarioTests
 
         var result = GoldenScenarioTests.GradeAndCompare(scenario, new Dictionary<string, string> { ["GITHUB_TOKEN"] = Secret });
 
-        Thread.Sleep(TimeSpan.FromSeconds(5)); // longer than a detached process waits before it writes
+        if (scenario.Contains("process", StringComparison.Ordinal))
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(5)); // longer than the detached process waits before it writes
+        }
+
         listener.Pending().ShouldBeFalse("student code connected to a port on the machine's loopback");
         result.ShouldNotContain(Secret, customMessage: "the grader's secret reached the result");
         Leftovers().ShouldBeEmpty("student code left files or processes outside the sandbox");
