@@ -182,7 +182,7 @@ internal static class Gradebook
         var header = new[] { "student" }
             .Concat(tasks.Select(task => $"task{task.Id}_{task.Name.ToLowerInvariant()}{(task.Bonus ? "_bonus" : "")}"))
             .Concat(["total", "max", "status", "submitted_files", "problem"]);
-        csv.AppendLine(string.Join(',', header.Select(Quote)));
+        csv.AppendLine(string.Join(',', header.Select(Csv.Quote)));
         var maximum = tasks.Where(task => !task.Bonus).Sum(task => (decimal)task.Points);
         foreach (var outcome in outcomes)
         {
@@ -197,7 +197,7 @@ internal static class Gradebook
                     result is { } graded && graded.TryGetProperty("submitted_files", out var files) ? string.Join(' ', files.EnumerateArray().Select(f => f.GetString())) : "",
                     outcome.Problem ?? (result?.GetProperty("status").GetString() == "error" ? result?.GetProperty("message").GetString() ?? "" : ""),
                 ]);
-            csv.AppendLine(string.Join(',', row.Select(Quote)));
+            csv.AppendLine(string.Join(',', row.Select(Csv.Quote)));
         }
 
         return csv.ToString();
@@ -208,8 +208,6 @@ internal static class Gradebook
             ? task.GetProperty("score").GetDecimal()
             : 0m;
 
-    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    /// <summary>A score as the gradebooks write it: invariant culture, at most two decimals.</summary>
+    internal static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -16,10 +16,14 @@ internal static class BatchCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Where grades.csv, results/ and feedback/ go.", Required = true };
         var parallel = new Option<int>("--parallel") { CustomParser = result => OptionValues.Number<int>(result, "--parallel", NumberStyles.Integer, "a whole number"), Description = "How many submissions to grade at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var regrade = new Option<bool>("--regrade") { Description = "Grade again the submissions that already have a result in --out." };
+        var lms = new Option<LmsFormat?>("--gradebook") { CustomParser = result => OptionValues.OneOf<LmsFormat>(result, "--gradebook"), Description = "Also write OUT/gradebook-canvas.csv or gradebook-moodle.csv, for the LMS's grade import (needs --roster).", HelpName = "canvas|moodle" };
+        var roster = new Option<FileInfo>("--roster") { Description = "The class list exported from the LMS (Canvas: its gradebook export; Moodle: its grade export as plain text), for the students' LMS identifiers.", HelpName = "CSV" };
+        var rosterKey = new Option<string>("--roster-key") { Description = "The roster column that holds the submission names (default: 'SIS Login ID' for Canvas, 'Email address' for Moodle).", HelpName = "COLUMN" };
+        var column = new Option<string>("--gradebook-column") { Description = "The grade column's header: the LMS's assignment or grade item (Canvas: 'Name (ID)' as its export names it).", DefaultValueFactory = _ => "Coursework", HelpName = "NAME" };
         var run = new GradeCommand.RunOptions();
         var command = new Command("batch", "Grades every submission in a folder: grades.csv, one result and one feedback file per student. Resumable.")
         {
-            submissions, output, parallel, regrade,
+            submissions, output, parallel, regrade, lms, roster, rosterKey, column,
         };
         foreach (var option in run.All)
         {
@@ -37,6 +41,7 @@ internal static class BatchCommand
                 throw new UsageException("--parallel must be at least 1");
             }
 
+            var lmsGradebook = LoadRoster(parsed.GetValue(lms), parsed.GetValue(roster), parsed.GetValue(rosterKey));
             var entries = Submission.In(parsed.GetValue(submissions)!.FullName);
             if (entries.Count == 0)
             {
@@ -93,9 +98,61 @@ internal static class BatchCommand
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"{graded} of {outcomes.Count} graded ({outcomes.Count(o => o.Skipped)} kept from an earlier run), {outcomes.Count - graded} could not be graded; {clock.Elapsed.TotalSeconds:0.0} s."));
             console.MarkupLine($"Gradebook: {Markup.Escape(gradebook)}; feedback per student in {Markup.Escape(batch.FeedbackFolder)}");
+            if (lmsGradebook is { } lmsRoster)
+            {
+                var maximum = tasks.Where(task => !task.Bonus).Sum(task => (decimal)task.Points);
+                WriteLmsGradebook(console, Path.Combine(outFolder, LmsGradebook.FileName(lmsRoster.Format)), lmsRoster.Format, lmsRoster.Students, outcomes, parsed.GetValue(column)!, maximum);
+            }
+
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The roster for --gradebook, read and checked before any grading; null without --gradebook.</summary>
+    private static (LmsFormat Format, Roster Students)? LoadRoster(LmsFormat? lms, FileInfo? roster, string? key)
+    {
+        if (lms is not { } format)
+        {
+            return roster is null && key is null ? null : throw new UsageException("--roster and --roster-key go with --gradebook canvas or --gradebook moodle");
+        }
+
+        if (roster is null)
+        {
+            throw new UsageException($"--gradebook {format.ToString().ToLowerInvariant()} needs --roster: the class list exported from {format}, for the students' identifiers there");
+        }
+
+        return (format, Roster.Load(roster.FullName, format, key ?? LmsGradebook.DefaultKey(format)));
+    }
+
+    /// <summary>Writes the LMS's gradebook and reports, one line each, what it leaves out.</summary>
+    private static void WriteLmsGradebook(IAnsiConsole console, string path, LmsFormat format, Roster roster, IReadOnlyList<BatchOutcome> outcomes, string column, decimal maximum)
+    {
+        var scores = outcomes.ToDictionary(
+            outcome => outcome.StudentId,
+            outcome => outcome.ResultFile is not null && Gradebook.TryRead(outcome.ResultFile) is { } result ? result.GetProperty("score").GetDecimal() : (decimal?)null);
+        var join = LmsJoin.Of(roster, scores);
+        ResultWriter.Write(path, LmsGradebook.Render(format, join.Graded, column, maximum));
+        console.MarkupLine($"{format} gradebook: {Markup.Escape(path)}, {join.Graded.Count} of {roster.Students.Count} roster students (those left out keep the grade {format} has)");
+        foreach (var name in join.NotOnRoster)
+        {
+            console.MarkupLine($"  submission not on the roster (no {Markup.Escape(roster.Key)} '{Markup.Escape(name)}'): {Markup.Escape(name)}");
+        }
+
+        foreach (var row in join.NoSubmission)
+        {
+            console.MarkupLine($"  no submission: {Markup.Escape(LmsGradebook.Describe(row, roster.Key))}");
+        }
+
+        foreach (var row in join.NotGraded)
+        {
+            console.MarkupLine($"  submission not graded: {Markup.Escape(LmsGradebook.Describe(row, roster.Key))}");
+        }
+
+        foreach (var row in roster.WithoutKey)
+        {
+            console.MarkupLine($"  roster row without a {Markup.Escape(roster.Key)}: {Markup.Escape(LmsGradebook.Describe(row, roster.Key))}");
+        }
     }
 
     /// <summary>The options every grading of the batch gets, as given to batch.</summary>

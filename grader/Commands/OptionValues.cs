@@ -24,4 +24,23 @@ internal static class OptionValues
         result.AddError($"{option} must be {kind}, not '{token}'");
         return default;
     }
+
+    /// <summary>The option's value as one of an enum's names, in lower case on the command line; a one-line parse error naming the choices otherwise.</summary>
+    /// <param name="result">System.CommandLine's tokens for the option.</param>
+    /// <param name="option">The option's name, for the message.</param>
+    public static T? OneOf<T>(ArgumentResult result, string option)
+        where T : struct, Enum
+    {
+        var token = string.Join(' ', result.Tokens.Select(t => t.Value));
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (value.ToString().Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        result.AddError($"{option} must be {string.Join(" or ", Enum.GetNames<T>().Select(name => name.ToLowerInvariant()))}, not '{token}'");
+        return null;
+    }
 }

@@ -42,7 +42,12 @@ public class BatchTests
         Directory.CreateDirectory(Path.Combine(_submissions, "olivia"));        // only task 2 done
         File.Copy(Path.Combine(GraderProcess.KitRoot, "solutions", "Task2_ReLU", "ReLU.cs"), Path.Combine(_submissions, "olivia", "ReLU.cs"));
 
-        _firstRun = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2", "--parallel", "2");
+        // A Canvas gradebook export: bob's login differs in case, frank's zip is broken, zoe handed nothing in.
+        var roster = Path.Combine(root, "canvas-export.csv");
+        File.WriteAllText(roster, "Student,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n\"Smith, Bob\",11,S11,BOB,Lab A\n" +
+            "Alice Ångström,12,S12,alice,Lab B\nFrank,13,S13,frank,Lab A\nZoe,14,S14,zoe,Lab B\n");
+        _firstRun = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2", "--parallel", "2",
+            "--gradebook", "canvas", "--roster", roster, "--gradebook-column", "Neural nets (77)");
         _grades = ReadGrades();
     }
 
@@ -61,6 +66,22 @@ public class BatchTests
     {
         File.ReadLines(Path.Combine(_output, "grades.csv")).First()
             .ShouldBe("student,task1_affine,task2_relu,total,max,status,submitted_files,problem");
+    }
+
+    [Test]
+    public void The_canvas_gradebook_has_the_roster_students_with_a_grade_and_the_batch_says_who_is_left_out()
+    {
+        File.ReadAllText(Path.Combine(_output, "gradebook-canvas.csv")).Split("\r\n").ShouldBe([
+            "Student,ID,SIS User ID,SIS Login ID,Section,Neural nets (77)",
+            "Points Possible,,,,,40",
+            "\"Smith, Bob\",11,S11,BOB,Lab A,40",
+            "Alice Ångström,12,S12,alice,Lab B,40",
+            "",
+        ]);
+        _firstRun.StandardOutput.ShouldContain("2 of 4 roster students");
+        _firstRun.StandardOutput.ShouldContain("no submission: Zoe (SIS Login ID 'zoe', roster row 6)");
+        _firstRun.StandardOutput.ShouldContain("submission not graded: Frank (SIS Login ID 'frank', roster row 5)");
+        _firstRun.StandardOutput.ShouldContain("submission not on the roster (no SIS Login ID 'carol'): carol");
     }
 
     [Test]

@@ -56,4 +56,38 @@ public class CommandLineTests
         outcome.ExitCode.ShouldBe(2);
         outcome.StandardError.ShouldContain("--tasks: '9' is not a task id (the tasks are 1, 2, 3, 4, 5, 6, 7, or 'all')");
     }
+
+    [Test]
+    public void A_roster_without_the_key_column_is_refused_in_one_line_before_any_grading()
+    {
+        var folder = Directory.CreateTempSubdirectory("roster-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "submissions", "alice"));
+        var roster = Path.Combine(folder, "roster.csv");
+        File.WriteAllText(roster, "Student,ID,Section\nAlice,1,A\n");
+
+        var outcome = GraderProcess.Run("batch", Path.Combine(folder, "submissions"), "--out", Path.Combine(folder, "out"), "--gradebook", "canvas", "--roster", roster);
+
+        Directory.Delete(folder, recursive: true);
+        outcome.ExitCode.ShouldBe(2);
+        outcome.StandardError.Trim().ShouldBe($"grader: --roster: '{roster}' has no column 'SIS Login ID' (its columns: Student, ID, Section); --roster-key names the column that holds the submission names");
+    }
+
+    [Test]
+    public void A_gradebook_for_an_lms_the_grader_does_not_know_is_refused()
+    {
+        var outcome = GraderProcess.Run("batch", "/tmp", "--out", "/tmp/out", "--gradebook", "blackboard", "--roster", "roster.csv");
+
+        outcome.ExitCode.ShouldBe(2);
+        outcome.StandardError.Trim().Split('\n').Length.ShouldBe(1, outcome.StandardError);
+        outcome.StandardError.Trim().ShouldBe("grader: --gradebook must be canvas or moodle, not 'blackboard' (see --help)");
+    }
+
+    [Test]
+    public void A_gradebook_without_a_roster_is_refused()
+    {
+        var outcome = GraderProcess.Run("batch", "/tmp", "--out", "/tmp/out", "--gradebook", "moodle");
+
+        outcome.ExitCode.ShouldBe(2);
+        outcome.StandardError.Trim().ShouldStartWith("grader: --gradebook moodle needs --roster");
+    }
 }
