@@ -14,7 +14,7 @@ internal sealed record TaskFiles(
 /// <summary>One task of the assignment.</summary>
 /// <param name="Id">1, 2, …: the number students see; hidden tests name it in [GradedTask(id)].</param>
 /// <param name="Name">The class the student implements.</param>
-/// <param name="Points">What the task is worth; shared among its hidden tests by weight.</param>
+/// <param name="Points">What the task is worth, a whole number; shared among its hidden tests by weight.</param>
 /// <param name="Enabled">Whether the assignment includes it (the grader's --tasks overrides).</param>
 /// <param name="Bonus">A bonus task's points add to the score but not to the maximum.</param>
 /// <param name="Files">Its files by role.</param>
@@ -57,9 +57,10 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
 
         foreach (var task in manifest.Tasks)
         {
-            if (string.IsNullOrEmpty(task.Name) || task.Points < 0 || task.Files is null)
+            if (string.IsNullOrEmpty(task.Name) || task.Points < 0 || task.Points != Math.Floor(task.Points) || task.Files is null)
             {
-                throw new GradingException($"the assignment manifest {path}: task {task.Id} needs a name, files and points ≥ 0");
+                // Whole points: the platforms that take whole numbers only get each task's points exactly (Results/WholePoints).
+                throw new GradingException($"the assignment manifest {path}: task {task.Id} needs a name, files and a whole number of points ≥ 0");
             }
         }
 

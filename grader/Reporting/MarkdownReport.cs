@@ -71,24 +71,14 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
-    /// <summary>The loss curve as a Mermaid chart (GitHub renders it) and the confusion matrix as a table.</summary>
+    /// <summary>The loss curve as a Mermaid chart (GitHub renders it, <see cref="LossChart"/>) and the confusion matrix as a table.</summary>
     private static void AppendTraining(StringBuilder md, TaskResult task, TestResult test, Protocol.TrainingRecord training)
     {
         md.AppendLine();
         md.AppendLine($"### Training: task {task.Id}. {Escape(task.Name)}");
         md.AppendLine();
         md.AppendLine($"_{Escape(test.Name)}_{(training.Metric is { } metric ? Invariant($": {training.MetricName} {metric:G3}") : "")}");
-        if (training.Loss.Count > 1)
-        {
-            md.AppendLine();
-            md.AppendLine("```mermaid");
-            md.AppendLine("xychart-beta");
-            md.AppendLine($"    title \"Training loss ({Quote(training.LossName ?? "loss")})\"");
-            md.AppendLine($"    x-axis \"epoch\" [{string.Join(", ", training.Epochs.Select(e => e.ToString(CultureInfo.InvariantCulture)))}]");
-            md.AppendLine($"    y-axis \"{Quote(training.LossName ?? "loss")}\"");
-            md.AppendLine($"    line [{string.Join(", ", training.Loss.Select(l => l.ToString("0.####", CultureInfo.InvariantCulture)))}]");
-            md.AppendLine("```");
-        }
+        md.Append(LossChart.Markdown(training));
 
         if (training.ConfusionMatrix is { Length: > 0 } counts)
         {
@@ -107,8 +97,6 @@ internal static class MarkdownReport
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static string Quote(string text) => text.Replace("\"", "'");
 
     private static string Escape(string text) => text.Replace("|", "\\|").Replace("<", "&lt;").Replace("\n", " ");
 }

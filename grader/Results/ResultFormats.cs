@@ -7,7 +7,8 @@ namespace Coursework.Grading.Results;
 
 /// <summary>
 /// The grading platforms' result files, each made from the one <see cref="GradingResult"/>. Field names follow each
-/// platform's documentation (cited per format); scores are in points with two decimals, as in our JSON.
+/// platform's documentation (cited per format); scores are in points with two decimals, as in our JSON, except where
+/// a platform takes whole numbers only (<see cref="WholePoints"/>).
 /// </summary>
 internal static class ResultFormats
 {
@@ -44,10 +45,14 @@ internal static class ResultFormats
     /// <summary>
     /// GitHub Classroom's runner result, version 1, as classroom-resources/autograding-grading-reporter reads it
     /// (base64 in the runner's <c>result</c> output): one entry per hidden test with its points, so partial credit shows.
+    /// The reporter posts "Points {sum of the tests' scores}/{max_score}", adding the scores as JavaScript numbers
+    /// (src/notify-classroom.js), so they are whole points (<see cref="WholePoints"/>): their sum is the grader's score
+    /// rounded, with no floating-point residue.
     /// </summary>
     public static JsonObject Classroom(GradingResult result)
     {
-        var tests = new JsonArray(Tests(result).Select(t => (JsonNode)new JsonObject
+        var points = WholePoints.Of(result);
+        var tests = new JsonArray(Tests(result).Zip(points.Tests, (t, whole) => (JsonNode)new JsonObject
         {
             ["name"] = t.FullName,
             ["status"] = t.Test.Status,
@@ -56,32 +61,36 @@ internal static class ResultFormats
             ["filename"] = string.Empty,
             ["line_no"] = 0,
             ["execution_time"] = string.Empty,
-            ["score"] = t.Test.Score,
+            ["score"] = whole.Score,
         }).ToArray());
         if (tests.Count == 0)
         {
             tests.Add(new JsonObject
             {
                 ["name"] = "Compile", ["status"] = "error", ["message"] = result.Message ?? "grading failed",
-                ["test_code"] = string.Empty, ["filename"] = string.Empty, ["line_no"] = 0, ["execution_time"] = string.Empty, ["score"] = 0m,
+                ["test_code"] = string.Empty, ["filename"] = string.Empty, ["line_no"] = 0, ["execution_time"] = string.Empty, ["score"] = 0,
             });
         }
 
-        return new JsonObject { ["version"] = 1, ["status"] = result.Status, ["max_score"] = result.MaxScore, ["tests"] = tests };
+        return new JsonObject { ["version"] = 1, ["status"] = result.Status, ["max_score"] = points.MaxScore, ["tests"] = tests };
     }
 
     /// <summary>
-    /// Classroom 50's <c>result.json</c> (schema <c>classroom50/result/v1</c>): score, max-score and one entry per test.
-    /// The submission fields its runner provides (classroom, assignment, submission, commit, release, review) are copied
-    /// from the environment variables it sets, where present.
+    /// Classroom 50's <c>result.json</c> (schema <c>classroom50/result/v1</c>, foundation50/classroom50
+    /// schemas/result-v1.schema.json, enforced by validate_result in cli/gh-teacher/skeleton/dotgithub/scripts/runner.py
+    /// and collect_scores.py): whole-number score and max-score, per test too, with score ≤ max-score. The fields about
+    /// the submission come from the variables its runner sets for the autograder (CLASSROOM, ASSIGNMENT,
+    /// SUBMISSION_TAG, OWNER, ASSIGNMENT_TYPE, COMMIT_URL, RELEASE_URL, REVIEW_URL), where present; the runner itself
+    /// overwrites owner, assignment_type and datetime. The validators refuse a score above its maximum: a bonus test's
+    /// maximum is its own points, and the total is capped at max-score (bonus points past full marks do not show there).
     /// </summary>
     public static JsonObject Classroom50(GradingResult result, Func<string, string?> environment)
     {
         var json = new JsonObject { ["schema"] = "classroom50/result/v1" };
         foreach (var (field, variable) in new[]
                  {
-                     ("classroom", "CLASSROOM"), ("assignment", "ASSIGNMENT"), ("submission", "SUBMISSION_TAG"),
-                     ("commit", "COMMIT_URL"), ("release", "RELEASE_URL"), ("review", "REVIEW_URL"),
+                     ("classroom", "CLASSROOM"), ("assignment", "ASSIGNMENT"), ("assignment_type", "ASSIGNMENT_TYPE"), ("owner", "OWNER"),
+                     ("submission", "SUBMISSION_TAG"), ("commit", "COMMIT_URL"), ("release", "RELEASE_URL"), ("review", "REVIEW_URL"),
                  })
         {
             if (environment(variable) is { Length: > 0 } value)
@@ -90,15 +99,16 @@ internal static class ResultFormats
             }
         }
 
+        var points = WholePoints.Of(result);
         json["datetime"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        json["score"] = result.Score;
-        json["max-score"] = result.MaxScore;
-        json["tests"] = new JsonArray(Tests(result).Select(t => (JsonNode)new JsonObject
+        json["score"] = Math.Min(points.Score, points.MaxScore);
+        json["max-score"] = points.MaxScore;
+        json["tests"] = new JsonArray(Tests(result).Zip(points.Tests, (t, whole) => (JsonNode)new JsonObject
         {
             ["test-name"] = t.FullName,
             ["passed"] = t.Test.Status == "pass",
-            ["score"] = t.Test.Score,
-            ["max-score"] = t.Bonus ? 0m : t.Test.MaxScore,
+            ["score"] = whole.Score,
+            ["max-score"] = whole.MaxScore,
         }).ToArray());
         return json;
     }

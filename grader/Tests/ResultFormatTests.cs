@@ -6,7 +6,8 @@ namespace Coursework.Grading.Tests;
 /// <summary>
 /// Each platform format carries the field names its documentation gives, from the same result:
 /// Classroom's runner v1 (autograding-grading-reporter), Classroom 50's result/v1, Gradescope's results.json
-/// (gradescope-autograders.readthedocs.io "Autograder Specifications") and Exercism's test runner interface v3.
+/// (gradescope-autograders.readthedocs.io "Autograder Specifications") and Exercism's test runner interface v3;
+/// the Classroom 50 file and the Classroom reporter's total are checked against those platforms' own rules (<see cref="PlatformRules"/>).
 /// </summary>
 public class ResultFormatTests
 {
@@ -32,14 +33,25 @@ public class ResultFormatTests
 
     private static IEnumerable<JsonObject> Tests(JsonObject json) => json["tests"]!.AsArray().Select(test => test!.AsObject());
 
+    /// <summary>The variables Classroom 50's runner sets for the autograder (runner.py, run_entrypoint and main).</summary>
+    private static readonly Dictionary<string, string> Classroom50Runner = new()
+    {
+        ["CLASSROOM"] = "nn101", ["ASSIGNMENT"] = "backprop", ["SUBMISSION_TAG"] = "submit/20261201T120000Z-abc1234",
+        ["OWNER"] = "ada", ["ASSIGNMENT_TYPE"] = "individual", ["COMMIT_URL"] = "https://github.com/o/r/commit/abc",
+        ["RELEASE_URL"] = "https://github.com/o/r/releases/tag/submit%2F1", ["REVIEW_URL"] = "https://github.com/o/r/compare/a...b",
+    };
+
+    private static string Classroom50Text(GradingResult result) =>
+        ResultFormats.Classroom50(result, name => Classroom50Runner.GetValueOrDefault(name)).ToJsonString();
+
     [Test]
-    public void Classroom_50_has_its_schema_score_max_score_and_per_test_fields()
+    public void Classroom_50_has_its_schema_whole_score_max_score_and_per_test_fields()
     {
         var json = Render("classroom50", Graded);
 
         json["schema"]!.GetValue<string>().ShouldBe("classroom50/result/v1");
-        json["score"]!.GetValue<decimal>().ShouldBe(32.5m);
-        json["max-score"]!.GetValue<decimal>().ShouldBe(40m);
+        json["score"]!.GetValue<int>().ShouldBe(33, "32.5 rounded half up");
+        json["max-score"]!.GetValue<int>().ShouldBe(40);
         json["datetime"]!.GetValue<string>().ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$");
         Tests(json).Count().ShouldBe(5);
         foreach (var test in Tests(json))
@@ -48,7 +60,51 @@ public class ResultFormatTests
         }
 
         Tests(json).First()["passed"]!.GetValue<bool>().ShouldBeTrue();
-        Tests(json).Last()["max-score"]!.GetValue<decimal>().ShouldBe(0m, "a bonus test adds to the score, not to the maximum");
+        Tests(json).Select(t => (t["score"]!.GetValue<int>(), t["max-score"]!.GetValue<int>())).ShouldBe([(23, 23), (0, 2), (10, 10), (0, 5), (0, 10)]);
+    }
+
+    [Test]
+    public void Classroom_50_takes_the_file_the_kit_writes_under_its_runner()
+    {
+        Classroom50Text(Graded).ShouldSatisfyAllConditions(text => PlatformRules.Classroom50Violations(text).ShouldBeEmpty());
+        PlatformRules.Classroom50Violations(Classroom50Text(NotCompiled)).ShouldBeEmpty();
+        var random = new Random(50);
+        for (var run = 0; run < 200; run++)
+        {
+            var result = WholePointsTests.RandomResult(random);
+            PlatformRules.Classroom50Violations(Classroom50Text(result)).ShouldBeEmpty($"{result.Score} of {result.MaxScore}");
+        }
+    }
+
+    [Test]
+    public void Classroom_50_would_refuse_the_points_with_decimals_the_kit_wrote_before()
+    {
+        var text = Classroom50Text(Graded).Replace("\"score\":33", "\"score\":32.5", StringComparison.Ordinal);
+
+        PlatformRules.Classroom50Violations(text).ShouldBe(["'score' must be a non-negative integer, not 32.5"]);
+    }
+
+    [Test]
+    public void Classroom_50_caps_bonus_points_at_max_score_which_its_validators_require()
+    {
+        var result = WholePointsTests.Result(WholePointsTests.Task(1, 10, [1], [true]), WholePointsTests.Task(2, 5, [1], [true], bonus: true));
+
+        var json = JsonNode.Parse(Classroom50Text(result))!.AsObject();
+
+        result.Score.ShouldBe(15m);
+        json["score"]!.GetValue<int>().ShouldBe(10);
+        json["max-score"]!.GetValue<int>().ShouldBe(10);
+        Tests(json).Last()["max-score"]!.GetValue<int>().ShouldBe(5, "a bonus test's own points, since a test may not score above its maximum");
+        PlatformRules.Classroom50Violations(json.ToJsonString()).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Classroom_50_outside_its_runner_lacks_only_the_fields_the_runner_supplies()
+    {
+        var violations = PlatformRules.Classroom50Violations(ResultFormats.Classroom50(Graded, _ => null).ToJsonString());
+
+        violations.ShouldBe(new[] { "classroom", "assignment", "assignment_type", "owner", "submission", "commit", "release", "review" }
+            .Select(name => $"'{name}' is missing"));
     }
 
     [Test]
@@ -127,8 +183,8 @@ public class ResultFormatTests
 
         json["version"]!.GetValue<int>().ShouldBe(1);
         json["status"]!.GetValue<string>().ShouldBe("fail");
-        json["max_score"]!.GetValue<decimal>().ShouldBe(40m);
-        Tests(json).Sum(t => t["score"]!.GetValue<decimal>()).ShouldBe(32.5m);
+        json["max_score"]!.GetValue<int>().ShouldBe(40);
+        Tests(json).Select(t => t["score"]!.GetValue<int>()).ShouldBe([23, 0, 10, 0, 0]);
         foreach (var test in Tests(json))
         {
             test.Select(p => p.Key).ShouldBe(["name", "status", "message", "test_code", "filename", "line_no", "execution_time", "score"]);
@@ -136,10 +192,35 @@ public class ResultFormatTests
     }
 
     [Test]
-    public void Every_format_gives_the_same_total()
+    public void The_Classroom_reporter_posts_the_score_rounded_with_no_floating_point_residue()
+    {
+        ResultFormats.Render("classroom", Graded).ShouldSatisfyAllConditions(text => PlatformRules.ClassroomReporterPoints(text).ShouldBe("Points 33/40"));
+        PlatformRules.ClassroomReporterPoints(ResultFormats.Render("classroom", NotCompiled)).ShouldBe("Points 0/40");
+        var random = new Random(1);
+        for (var run = 0; run < 200; run++)
+        {
+            var result = WholePointsTests.RandomResult(random);
+            var points = PlatformRules.ClassroomReporterPoints(ResultFormats.Render("classroom", result));
+
+            points.ShouldBe(result.MaxScore == 0 ? null : FormattableString.Invariant($"Points {Math.Round(result.Score, MidpointRounding.AwayFromZero):0}/{result.MaxScore:0}"));
+        }
+    }
+
+    [Test]
+    public void The_Classroom_reporter_adds_points_with_decimals_with_a_residue()
+    {
+        // As the kit wrote them before: ten 9.09-point tests and one of 2.28 passed, 93.18 points.
+        var decimals = """{"max_score":100,"tests":[""" + string.Join(",", Enumerable.Repeat("""{"score":9.09}""", 10)) + """,{"score":2.28}]}""";
+
+        PlatformRules.ClassroomReporterPoints(decimals).ShouldBe("Points 93.18000000000002/100");
+    }
+
+    [Test]
+    public void Every_format_gives_the_same_total_rounded_half_up_where_a_platform_takes_whole_numbers()
     {
         Render("json", Graded)["score"]!.GetValue<decimal>().ShouldBe(32.5m);
-        Render("classroom50", Graded)["score"]!.GetValue<decimal>().ShouldBe(32.5m);
+        Render("classroom50", Graded)["score"]!.GetValue<int>().ShouldBe(33);
+        Tests(Render("classroom", Graded)).Sum(t => t["score"]!.GetValue<int>()).ShouldBe(33);
         Render("gradescope", Graded)["score"]!.GetValue<decimal>().ShouldBe(32.5m);
         Tests(Render("gradescope", Graded)).Sum(t => t["score"]!.GetValue<decimal>()).ShouldBe(32.5m);
     }
