@@ -19,6 +19,7 @@ public static class TrainingCharts
 {
     private const int Width = 900;
     private const int Height = 540;
+    private const int ConfusionWidth = 760;
 
     private static readonly Color LossColor = Color.FromHex("#1f77b4");
     private static readonly Color AccuracyColor = Color.FromHex("#d62728");
@@ -38,12 +39,12 @@ public static class TrainingCharts
 
     /// <summary>The loss against the epochs; the loss axis is logarithmic when it spans more than a factor of 10, so the early drop does not flatten the rest.</summary>
     /// <param name="path">The PNG file to write (its folder is created).</param>
-    /// <param name="title">The picture's title.</param>
+    /// <param name="title">The picture's title (a line break starts a second line).</param>
     /// <param name="loss">The loss (its name labels the axis) at each epoch.</param>
     /// <param name="rightAxis">Another series on an axis of its own on the right, e.g. the validation accuracy; null for none.</param>
     public static void LossCurve(string path, string title, Series loss, Series? rightAxis = null)
     {
-        var plot = NewPlot(title, "epoch");
+        var plot = NewPlot(title, "epoch", Width);
         var logarithmic = loss.Y.Count > 1 && loss.Y.All(y => y > 0 && double.IsFinite(y)) && loss.Y.Max() / loss.Y.Min() > 10;
         var line = plot.Add.ScatterLine(loss.X.ToArray(), loss.Y.Select(y => logarithmic ? Math.Log10(y) : y).ToArray(), LossColor);
         line.LineWidth = 2.5f;
@@ -78,7 +79,7 @@ public static class TrainingCharts
     /// mistakes still show beside a full diagonal.
     /// </summary>
     /// <param name="path">The PNG file to write (its folder is created).</param>
-    /// <param name="title">The picture's title.</param>
+    /// <param name="title">The picture's title (a line break starts a second line).</param>
     /// <param name="counts">[actual][predicted] counts, a square matrix.</param>
     /// <param name="classNames">A label per class; null: the class numbers.</param>
     /// <param name="noun">What a class is, for the axis labels ("true digit", "predicted digit").</param>
@@ -86,7 +87,7 @@ public static class TrainingCharts
     {
         var classes = counts.Length;
         var names = classNames ?? Enumerable.Range(0, classes).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToList();
-        var plot = NewPlot(title, $"predicted {noun}");
+        var plot = NewPlot(title, $"predicted {noun}", ConfusionWidth);
         plot.YLabel($"true {noun}");
         var most = Math.Max(1, counts.SelectMany(row => row).Max());
         var fontSize = classes > 5 ? 18 : 28;
@@ -118,7 +119,7 @@ public static class TrainingCharts
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Grid.IsVisible = false;
         plot.Axes.SetLimits(-0.5, classes - 0.5, -0.5, classes - 0.5);
-        Save(plot, path, 760, 700);
+        Save(plot, path, ConfusionWidth, 700);
     }
 
     /// <summary>Counts how held-out samples were classified, for <see cref="ConfusionMatrix"/>.</summary>
@@ -142,13 +143,13 @@ public static class TrainingCharts
 
     /// <summary>A fitted curve against the target it should follow, with the points it was trained on.</summary>
     /// <param name="path">The PNG file to write (its folder is created).</param>
-    /// <param name="title">The picture's title.</param>
+    /// <param name="title">The picture's title (a line break starts a second line).</param>
     /// <param name="target">The target curve, e.g. sin(x) on a fine grid.</param>
     /// <param name="fitted">The model's prediction, on a fine grid.</param>
     /// <param name="trainingPoints">The points the model was trained on; null for none.</param>
     public static void FittedCurve(string path, string title, Series target, Series fitted, Series? trainingPoints = null)
     {
-        var plot = NewPlot(title, "x");
+        var plot = NewPlot(title, "x", Width);
         plot.YLabel("y");
         var goal = plot.Add.ScatterLine(target.X.ToArray(), target.Y.ToArray(), Color.FromHex("#7f7f7f"));
         goal.LineWidth = 6;
@@ -168,7 +169,8 @@ public static class TrainingCharts
         Save(plot, path, Width, Height);
     }
 
-    private static Plot NewPlot(string title, string xLabel)
+    /// <summary>A plot with the kit's fonts; a title of several lines (one per line break) gets a smaller font where a line would not fit the width.</summary>
+    private static Plot NewPlot(string title, string xLabel, int width)
     {
         var plot = new Plot();
         if (SansFont() is { } font)
@@ -177,7 +179,8 @@ public static class TrainingCharts
         }
 
         plot.Title(title);
-        plot.Axes.Title.Label.FontSize = 20;
+        var longestLine = title.Split('\n').Max(line => line.Length);
+        plot.Axes.Title.Label.FontSize = (float)Math.Clamp(0.9 * width / (0.56 * longestLine), 12, 20);
         plot.XLabel(xLabel);
         foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })
         {
