@@ -106,7 +106,7 @@ internal sealed class BatchGrader(string outputFolder, IReadOnlyList<string> gra
             // Run beside the submission, so that the report names it by the student's id alone.
             WorkingDirectory = Path.GetDirectoryName(submissionFolder)!,
         };
-        foreach (var argument in prefix.Concat(["--submission", Path.GetFileName(submissionFolder), "--out", resultFile, "--report", feedbackFile]).Concat(graderArguments))
+        foreach (var argument in prefix.Concat(["--submission", Path.GetFileName(submissionFolder), "--out", resultFile, "--report", feedbackFile, "--pictures"]).Concat(graderArguments))
         {
             info.ArgumentList.Add(argument);
         }

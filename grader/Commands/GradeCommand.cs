@@ -76,13 +76,14 @@ internal static class GradeCommand
         var submission = new Option<DirectoryInfo?>("--submission") { Description = "Grade a folder of replacement files (e.g. Affine.cs) in place of the exercise files with the same names; with --solutions, in place of the reference files." };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON result (other files go beside it).", DefaultValueFactory = _ => new FileInfo(Path.Combine("grading", "result.json")) };
         var report = new Option<FileInfo?>("--report") { Description = "Where to write the markdown report (default: report.md beside the result)." };
+        var pictures = new Option<bool>("--pictures") { Description = "Also draw the training tests' loss curves and confusion matrices as PNG files in REPORT-pictures/ beside the report and link them from it (batch does, for every student's feedback)." };
         var formats = new Option<string[]>("--format")
         {
             Description = $"Also write the result for a grading platform: {string.Join(", ", ResultFormats.DefaultFileNames.Keys)}; NAME=PATH picks the file (default: beside the result). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
         var run = new RunOptions();
-        foreach (var option in new Option[] { solutions, submission, output, report, formats }.Concat(run.All))
+        foreach (var option in new Option[] { solutions, submission, output, report, pictures, formats }.Concat(run.All))
         {
             root.Options.Add(option);
         }
@@ -122,11 +123,33 @@ internal static class GradeCommand
                 ResultWriter.Write(path, ResultFormats.Render(format, result));
             }
 
-            ResultWriter.Write(parsed.GetValue(report)?.FullName ?? Path.Combine(Path.GetDirectoryName(resultPath)!, "report.md"), MarkdownReport.Render(result));
+            var reportPath = parsed.GetValue(report)?.FullName ?? Path.Combine(Path.GetDirectoryName(resultPath)!, "report.md");
+            var drawn = parsed.GetValue(pictures) ? DrawPictures(result, reportPath, note => console.MarkupLine(Markup.Escape(note))) : null;
+            ResultWriter.Write(reportPath, MarkdownReport.Render(result, drawn));
             var shownPath = Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath);
             ConsoleReport.Write(console, result, shownPath.StartsWith("..", StringComparison.Ordinal) ? resultPath : shownPath);
             return 0;
         });
+    }
+
+    /// <summary>The pictures of the training tests beside the report; none, with a note, if they cannot be drawn (the report never depends on them).</summary>
+    private static IReadOnlyList<Picture> DrawPictures(GradingResult result, string reportPath, Action<string> note)
+    {
+        try
+        {
+            var drawn = FeedbackPictures.Write(result, reportPath);
+            if (drawn.Count > 0 && Coursework.Charts.TrainingCharts.MissingFonts is { } missing)
+            {
+                note($"Pictures: {missing}.");
+            }
+
+            return drawn;
+        }
+        catch (Exception exception)
+        {
+            note($"Pictures: not drawn ({exception.GetBaseException().Message}).");
+            return [];
+        }
     }
 
     /// <summary>Which file each format goes to: our JSON always to the result path, the others as asked.</summary>

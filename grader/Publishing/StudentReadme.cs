@@ -47,7 +47,7 @@ internal static class StudentReadme
                "not implemented yet" until you start; a failure says what was expected, what your code returned and
                often a likely cause.
             3. `dotnet run --project exercises` trains the notebook's models on the digits and prints the loss and the
-               test accuracy.
+               test accuracy; the loss curves and confusion matrices are pictures in `plots/`, which it names.
             4. What you may use is in `exercises/Given/` (softmax, Xavier initialization, the datasets, broadcasting
                helpers). No element loops are needed: MathNet has `*`, `Transpose()`, `PointwiseMultiply`, `Map`,
                `RowSums`, `ColumnSums`.

@@ -8,11 +8,11 @@ namespace Coursework.Grading.Publishing;
 /// <param name="manifest">Its assignment manifest.</param>
 internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
 {
-    /// <summary>Kit folders and files students never get: the kit's own tests, CI, benchmark and build outputs.</summary>
+    /// <summary>Kit folders and files students never get: the kit's own tests, CI, benchmark, build outputs and the demo's pictures.</summary>
     private static readonly string[] InstructorOnly =
     [
         "solutions", "bench", ".ci", "grader/Tests", "grader/Reference", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
-        "artifacts", "grading", ".git", "bin", "obj", "TestResults", ".vs", ".idea",
+        "artifacts", "grading", "plots", ".git", "bin", "obj", "TestResults", ".vs", ".idea",
     ];
 
     /// <summary>Independent implementations the hidden tests compare against: hidden with them (they give away forward passes).</summary>

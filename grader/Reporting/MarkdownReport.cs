@@ -7,7 +7,11 @@ namespace Coursework.Grading.Reporting;
 /// <summary>The same report in GitHub markdown, for the job summary of the Classroom workflow.</summary>
 internal static class MarkdownReport
 {
-    public static string Render(GradingResult result)
+    /// <summary>The report.</summary>
+    /// <param name="result">The graded result.</param>
+    /// <param name="pictures">Pictures beside the report to link from their training tests' sections; null for none.</param>
+    /// <returns>Markdown.</returns>
+    public static string Render(GradingResult result, IReadOnlyList<Picture>? pictures = null)
     {
         var md = new StringBuilder();
         md.AppendLine($"## Grade: {Points.Of(result.Score, result.MaxScore)}");
@@ -65,6 +69,11 @@ internal static class MarkdownReport
             foreach (var test in task.Tests.Where(test => test.Training is not null))
             {
                 AppendTraining(md, task, test, test.Training!);
+                foreach (var picture in pictures?.Where(picture => picture.TaskId == task.Id && picture.TestName == test.Name) ?? [])
+                {
+                    md.AppendLine();
+                    md.AppendLine($"![{Escape(picture.Caption)}]({picture.Link})");
+                }
             }
         }
 
