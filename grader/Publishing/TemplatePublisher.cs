@@ -137,7 +137,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     }
 
     /// <summary>The solution file without the instructor-only projects (and their solution folders).</summary>
-    private static string WithoutProjects(string solution)
+    internal static string WithoutProjects(string solution)
     {
         var lines = solution.Replace("\r\n", "\n").Split('\n').ToList();
         var removedIds = new List<string>();
@@ -156,8 +156,8 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
         return string.Join("\n", lines.Where(line => !removedIds.Any(id => line.Contains(id, StringComparison.OrdinalIgnoreCase))));
     }
 
-    private static string Normalize(string path) => path.Replace('\\', '/');
+    internal static string Normalize(string path) => path.Replace('\\', '/');
 
-    private static bool IsInside(string path, string folder) =>
+    internal static bool IsInside(string path, string folder) =>
         (Path.GetFullPath(path) + Path.DirectorySeparatorChar).StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
