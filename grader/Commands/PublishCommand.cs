@@ -5,7 +5,7 @@ namespace Coursework.Grading.Commands;
 
 /// <summary>
 /// <c>publish --out DIR</c>: writes the student template repository; <c>--gradescope FILE.zip</c>, a Gradescope
-/// autograder.
+/// autograder; <c>--classroom50 DIR</c>, a Classroom 50 assignment (template and autograder bundle).
 /// </summary>
 internal static class PublishCommand
 {
@@ -13,12 +13,13 @@ internal static class PublishCommand
     {
         var output = new Option<DirectoryInfo?>("--out") { Description = "A new or empty folder for the template." };
         var gradescope = new Option<FileInfo?>("--gradescope") { Description = "Also (or only) write a Gradescope autograder: a new zip with setup.sh, run_autograder and the kit, hidden tests and reference solutions included. Upload it as the assignment's autograder.", HelpName = "FILE.zip" };
+        var classroom50 = new Option<DirectoryInfo?>("--classroom50") { Description = "Also (or only) write a Classroom 50 assignment to this new or empty folder: template/ (the template repository), autograder/ (autograder.py and the hidden tests, for CLASSROOM/autograders/ASSIGNMENT/) and runtime.json.", HelpName = "DIR" };
         var includeHidden = new Option<bool>("--include-hidden") { Description = "Keep the hidden tests in the template (default: the grading workflow fetches them)." };
         var repository = new Option<string?>("--hidden-tests-repo") { Description = "owner/name of the repository holding only the hidden tests (see --hidden-tests-out) that the workflow fetches (default: the HIDDEN_TESTS_REPO Actions variable). Never this kit: its token would hand out the solutions." };
         var hiddenOut = new Option<DirectoryInfo?>("--hidden-tests-out") { Description = "Also write the hidden tests, and only what they need, as a repository of their own to this new or empty folder." };
-        var command = new Command("publish", "Writes the student template repository: skeleton, public tests, data, grader, workflow; no solutions.")
+        var command = new Command("publish", "Writes the student template repository (--out: skeleton, public tests, data, grader, workflow; no solutions), a Gradescope autograder (--gradescope) or a Classroom 50 assignment (--classroom50).")
         {
-            output, includeHidden, repository, hiddenOut, gradescope,
+            output, includeHidden, repository, hiddenOut, gradescope, classroom50,
         };
         command.SetAction(parsed =>
         {
@@ -29,9 +30,9 @@ internal static class PublishCommand
                 throw new UsageException($"--hidden-tests-repo: '{repo}' is not of the form owner/name");
             }
 
-            if (parsed.GetValue(output) is null && parsed.GetValue(gradescope) is null)
+            if (parsed.GetValue(output) is null && parsed.GetValue(gradescope) is null && parsed.GetValue(classroom50) is null)
             {
-                throw new UsageException("publish: give --out DIR (the student template) or --gradescope FILE.zip");
+                throw new UsageException("publish: give --out DIR (the student template), --gradescope FILE.zip or --classroom50 DIR");
             }
 
             if (parsed.GetValue(output) is null && (parsed.GetValue(hiddenOut) is not null || parsed.GetValue(includeHidden) || repo is not null))
@@ -45,6 +46,12 @@ internal static class PublishCommand
             {
                 var files = new GradescopePackage(kit, manifest).Write(zip.FullName);
                 Console.WriteLine($"Wrote the Gradescope autograder {zip.FullName} ({files} files: setup.sh, run_autograder and the kit with hidden tests and reference solutions). Upload it as the assignment's autograder (Ubuntu base image).");
+            }
+
+            if (parsed.GetValue(classroom50) is { } assignment)
+            {
+                var files = new Classroom50Package(kit, manifest).Write(assignment.FullName);
+                Console.WriteLine($"Wrote the Classroom 50 assignment to {assignment.FullName} ({files} files): template/ is the template repository, autograder/ goes to CLASSROOM/autograders/ASSIGNMENT/ in the config repository; see its README.md.");
             }
 
             if (parsed.GetValue(output) is not { } template)
