@@ -1,5 +1,5 @@
 // The grader: `dotnet run --project grader` grades exercises/; `-- --help` lists the options and the
-// instructors' commands (publish, batch).
+// instructors' commands (publish, batch, merge, collect).
 using System.CommandLine;
 using Coursework.Grading;
 using Coursework.Grading.Commands;
@@ -8,6 +8,8 @@ var root = new RootCommand("Grades the coursework with hidden tests and writes a
 GradeCommand.Configure(root);
 root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(BatchCommand.Create());
+root.Subcommands.Add(MergeCommand.Create());
+root.Subcommands.Add(CollectCommand.Create());
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

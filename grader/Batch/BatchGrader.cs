@@ -182,7 +182,7 @@ internal static class Gradebook
         var header = new[] { "student" }
             .Concat(tasks.Select(task => $"task{task.Id}_{task.Name.ToLowerInvariant()}{(task.Bonus ? "_bonus" : "")}"))
             .Concat(["total", "max", "status", "submitted_files", "problem"]);
-        csv.AppendLine(string.Join(',', header.Select(Csv.Quote)));
+        csv.AppendLine(Row(header));
         var maximum = tasks.Where(task => !task.Bonus).Sum(task => (decimal)task.Points);
         foreach (var outcome in outcomes)
         {
@@ -197,11 +197,16 @@ internal static class Gradebook
                     result is { } graded && graded.TryGetProperty("submitted_files", out var files) ? string.Join(' ', files.EnumerateArray().Select(f => f.GetString())) : "",
                     outcome.Problem ?? (result?.GetProperty("status").GetString() == "error" ? result?.GetProperty("message").GetString() ?? "" : ""),
                 ]);
-            csv.AppendLine(string.Join(',', row.Select(Csv.Quote)));
+            csv.AppendLine(Row(row));
         }
 
         return csv.ToString();
     }
+
+    /// <summary>One line of grades.csv, without its line break: the fields quoted as RFC 4180 needs. <c>merge</c> writes its rows with it too, so a merged gradebook is byte for byte the unsharded one.</summary>
+    /// <param name="fields">The record's fields.</param>
+    /// <returns>The line.</returns>
+    internal static string Row(IEnumerable<string> fields) => string.Join(',', fields.Select(Csv.Quote));
 
     private static decimal TaskScore(JsonElement result, int taskId) =>
         result.GetProperty("tasks").EnumerateArray().FirstOrDefault(task => task.GetProperty("id").GetInt32() == taskId) is { ValueKind: JsonValueKind.Object } task

@@ -20,10 +20,11 @@ internal static class BatchCommand
         var roster = new Option<FileInfo>("--roster") { Description = "The class list exported from the LMS (Canvas: its gradebook export; Moodle: its grade export as plain text), for the students' LMS identifiers.", HelpName = "CSV" };
         var rosterKey = new Option<string>("--roster-key") { Description = "The roster column that holds the submission names (default: 'SIS Login ID' for Canvas, 'Email address' for Moodle).", HelpName = "COLUMN" };
         var column = new Option<string>("--gradebook-column") { Description = "The grade column's header: the LMS's assignment or grade item (Canvas: 'Name (ID)' as its export names it).", DefaultValueFactory = _ => "Coursework", HelpName = "NAME" };
+        var shard = new Option<string?>("--shard") { Description = "Grade only share I of N (1/4, 2/4, …): the submissions in name order, dealt out round-robin. `merge` puts the shards' outputs back together.", HelpName = "I/N" };
         var run = new GradeCommand.RunOptions();
         var command = new Command("batch", "Grades every submission in a folder: grades.csv, one result and one feedback file per student. Resumable.")
         {
-            submissions, output, parallel, regrade, lms, roster, rosterKey, column,
+            submissions, output, parallel, regrade, shard, lms, roster, rosterKey, column,
         };
         foreach (var option in run.All)
         {
@@ -41,12 +42,20 @@ internal static class BatchCommand
                 throw new UsageException("--parallel must be at least 1");
             }
 
+            var share = parsed.GetValue(shard) is { } text ? Shard.Parse(text) : null;
+            if (share is not null && parsed.GetValue(lms) is not null)
+            {
+                throw new UsageException("--gradebook goes with merge, not with --shard: a shard has only some of the students");
+            }
+
             var lmsGradebook = LoadRoster(parsed.GetValue(lms), parsed.GetValue(roster), parsed.GetValue(rosterKey));
-            var entries = Submission.In(parsed.GetValue(submissions)!.FullName);
-            if (entries.Count == 0)
+            var all = Submission.In(parsed.GetValue(submissions)!.FullName);
+            if (all.Count == 0)
             {
                 throw new UsageException($"batch: no submissions (folders or .zip files) in '{parsed.GetValue(submissions)!.FullName}'");
             }
+
+            var entries = share?.Of(all) ?? all;
 
             // Refused here, once, rather than in every submission's grading.
             run.Sandboxed(parsed, untrusted: true, _ => { });
@@ -70,7 +79,8 @@ internal static class BatchCommand
                 regradeAll = true;
             }
 
-            console.MarkupLine($"[bold]Coursework grader[/]: batch of {entries.Count} submissions, {parsed.GetValue(parallel)} at a time, into {Markup.Escape(outFolder)}");
+            var ofShard = share is null ? "" : $" (shard {share} of {all.Count})";
+            console.MarkupLine($"[bold]Coursework grader[/]: batch of {entries.Count} submissions{ofShard}, {parsed.GetValue(parallel)} at a time, into {Markup.Escape(outFolder)}");
             var clock = Stopwatch.StartNew();
             var done = 0;
             IReadOnlyList<BatchOutcome> outcomes = null!;
@@ -94,6 +104,7 @@ internal static class BatchCommand
 
             var gradebook = Path.Combine(outFolder, "grades.csv");
             ResultWriter.Write(gradebook, Gradebook.Render(tasks, outcomes));
+            share?.WriteMarker(outFolder, all.Count, entries.Select(entry => entry.StudentId));
             var graded = outcomes.Count(outcome => outcome.ResultFile is not null);
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"{graded} of {outcomes.Count} graded ({outcomes.Count(o => o.Skipped)} kept from an earlier run), {outcomes.Count - graded} could not be graded; {clock.Elapsed.TotalSeconds:0.0} s."));
@@ -110,7 +121,7 @@ internal static class BatchCommand
     }
 
     /// <summary>The roster for --gradebook, read and checked before any grading; null without --gradebook.</summary>
-    private static (LmsFormat Format, Roster Students)? LoadRoster(LmsFormat? lms, FileInfo? roster, string? key)
+    internal static (LmsFormat Format, Roster Students)? LoadRoster(LmsFormat? lms, FileInfo? roster, string? key)
     {
         if (lms is not { } format)
         {
@@ -126,7 +137,7 @@ internal static class BatchCommand
     }
 
     /// <summary>Writes the LMS's gradebook and reports, one line each, what it leaves out.</summary>
-    private static void WriteLmsGradebook(IAnsiConsole console, string path, LmsFormat format, Roster roster, IReadOnlyList<BatchOutcome> outcomes, string column, decimal maximum)
+    internal static void WriteLmsGradebook(IAnsiConsole console, string path, LmsFormat format, Roster roster, IReadOnlyList<BatchOutcome> outcomes, string column, decimal maximum)
     {
         var scores = outcomes.ToDictionary(
             outcome => outcome.StudentId,

@@ -3,18 +3,23 @@ using Coursework.Grading.Publishing;
 
 namespace Coursework.Grading.Commands;
 
-/// <summary><c>publish --out DIR</c>: writes the student template repository.</summary>
+/// <summary>
+/// <c>publish --out DIR</c>: writes the student template repository; <c>--gradescope FILE.zip</c>, a Gradescope
+/// autograder; <c>--classroom50 DIR</c>, a Classroom 50 assignment (template and autograder bundle).
+/// </summary>
 internal static class PublishCommand
 {
     public static Command Create()
     {
-        var output = new Option<DirectoryInfo>("--out") { Description = "A new or empty folder for the template.", Required = true };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "A new or empty folder for the template." };
+        var gradescope = new Option<FileInfo?>("--gradescope") { Description = "Also (or only) write a Gradescope autograder: a new zip with setup.sh, run_autograder and the kit, hidden tests and reference solutions included. Upload it as the assignment's autograder.", HelpName = "FILE.zip" };
+        var classroom50 = new Option<DirectoryInfo?>("--classroom50") { Description = "Also (or only) write a Classroom 50 assignment to this new or empty folder: template/ (the template repository), autograder/ (autograder.py and the hidden tests, for CLASSROOM/autograders/ASSIGNMENT/) and runtime.json.", HelpName = "DIR" };
         var includeHidden = new Option<bool>("--include-hidden") { Description = "Keep the hidden tests in the template (default: the grading workflow fetches them)." };
         var repository = new Option<string?>("--hidden-tests-repo") { Description = "owner/name of the repository holding only the hidden tests (see --hidden-tests-out) that the workflow fetches (default: the HIDDEN_TESTS_REPO Actions variable). Never this kit: its token would hand out the solutions." };
         var hiddenOut = new Option<DirectoryInfo?>("--hidden-tests-out") { Description = "Also write the hidden tests, and only what they need, as a repository of their own to this new or empty folder." };
-        var command = new Command("publish", "Writes the student template repository: skeleton, public tests, data, grader, workflow; no solutions.")
+        var command = new Command("publish", "Writes the student template repository (--out: skeleton, public tests, data, grader, workflow; no solutions), a Gradescope autograder (--gradescope) or a Classroom 50 assignment (--classroom50).")
         {
-            output, includeHidden, repository, hiddenOut,
+            output, includeHidden, repository, hiddenOut, gradescope, classroom50,
         };
         command.SetAction(parsed =>
         {
@@ -25,8 +30,36 @@ internal static class PublishCommand
                 throw new UsageException($"--hidden-tests-repo: '{repo}' is not of the form owner/name");
             }
 
-            var folder = parsed.GetValue(output)!.FullName;
-            var publisher = new TemplatePublisher(kit, Manifest.Load(kit.Manifest));
+            if (parsed.GetValue(output) is null && parsed.GetValue(gradescope) is null && parsed.GetValue(classroom50) is null)
+            {
+                throw new UsageException("publish: give --out DIR (the student template), --gradescope FILE.zip or --classroom50 DIR");
+            }
+
+            if (parsed.GetValue(output) is null && (parsed.GetValue(hiddenOut) is not null || parsed.GetValue(includeHidden) || repo is not null))
+            {
+                throw new UsageException("publish: --include-hidden, --hidden-tests-repo and --hidden-tests-out go with --out DIR (the student template)");
+            }
+
+            var manifest = Manifest.Load(kit.Manifest);
+            var publisher = new TemplatePublisher(kit, manifest);
+            if (parsed.GetValue(gradescope) is { } zip)
+            {
+                var files = new GradescopePackage(kit, manifest).Write(zip.FullName);
+                Console.WriteLine($"Wrote the Gradescope autograder {zip.FullName} ({files} files: setup.sh, run_autograder and the kit with hidden tests and reference solutions). Upload it as the assignment's autograder (Ubuntu base image).");
+            }
+
+            if (parsed.GetValue(classroom50) is { } assignment)
+            {
+                var files = new Classroom50Package(kit, manifest).Write(assignment.FullName);
+                Console.WriteLine($"Wrote the Classroom 50 assignment to {assignment.FullName} ({files} files): template/ is the template repository, autograder/ goes to CLASSROOM/autograders/ASSIGNMENT/ in the config repository; see its README.md.");
+            }
+
+            if (parsed.GetValue(output) is not { } template)
+            {
+                return 0;
+            }
+
+            var folder = template.FullName;
             var count = publisher.Publish(folder, parsed.GetValue(includeHidden), repo);
             Console.WriteLine($"Published the student template to {folder} ({count} files, {(parsed.GetValue(includeHidden) ? "with" : "without")} hidden tests, no solutions).");
             if (parsed.GetValue(hiddenOut) is { } hidden)

@@ -6,7 +6,7 @@ namespace Coursework.Grading.Publishing;
 /// <summary>The README of a published student repository, from the manifest's enabled tasks.</summary>
 internal static class StudentReadme
 {
-    public static string Render(Manifest manifest, bool includesHidden, string? hiddenTestsRepository)
+    public static string Render(Manifest manifest, bool includesHidden, string? hiddenTestsRepository, bool classroom50 = false)
     {
         var tasks = manifest.Select(null);
         var md = new StringBuilder();
@@ -54,12 +54,27 @@ internal static class StudentReadme
 
             ## How you are graded
 
-            Every push runs the grading workflow (`.github/workflows/classroom.yml`): hidden tests with random shapes,
-            gradient checks against finite differences, edge cases and the accuracy of your network on held-out data.
-            The job summary shows a table per task and, for each lost point, the test and why; the loss curve of your
-            network is drawn there too. A compiler error costs every point, so push code that builds.
             """);
-        if (includesHidden)
+        md.AppendLine(classroom50
+            ? """
+              Every submission (a push, or `gh student submit`) is graded by Classroom 50 with hidden tests: random
+              shapes, gradient checks against finite differences, edge cases and the accuracy of your network on
+              held-out data. The submission's Release shows the score, a table per task and, for each lost point, the
+              test and why; the loss curve of your network is drawn there too. A compiler error costs every point, so
+              submit code that builds.
+              """
+            : """
+              Every push runs the grading workflow (`.github/workflows/classroom.yml`): hidden tests with random shapes,
+              gradient checks against finite differences, edge cases and the accuracy of your network on held-out data.
+              The job summary shows a table per task and, for each lost point, the test and why; the loss curve of your
+              network is drawn there too. A compiler error costs every point, so push code that builds.
+              """);
+        if (classroom50)
+        {
+            md.AppendLine();
+            md.AppendLine("The hidden tests are not in this repository: Classroom 50's autograder brings them when it grades.");
+        }
+        else if (includesHidden)
         {
             md.AppendLine();
             md.AppendLine("The hidden tests are in `grader/HiddenTests/`; `dotnet run --project grader` grades your code locally exactly as the workflow does.");

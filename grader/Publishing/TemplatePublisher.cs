@@ -29,8 +29,9 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     /// <param name="destination">An empty or new folder.</param>
     /// <param name="includeHidden">Keep the hidden tests in (else the workflow fetches them).</param>
     /// <param name="hiddenTestsRepository">owner/name of the private repository the workflow fetches hidden tests from; null: the HIDDEN_TESTS_REPO variable.</param>
+    /// <param name="classroom50">A Classroom 50 assignment template: no workflow of its own (Classroom 50's runner grades it), and a README saying so.</param>
     /// <returns>How many files were written.</returns>
-    public int Publish(string destination, bool includeHidden, string? hiddenTestsRepository)
+    public int Publish(string destination, bool includeHidden, string? hiddenTestsRepository, bool classroom50 = false)
     {
         destination = Path.GetFullPath(destination);
         if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
@@ -50,7 +51,9 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
                 .Concat(manifest.Tasks.Where(task => !task.Enabled).SelectMany(task => task.Files.PublicTests))
                 .Select(Normalize),
             StringComparer.Ordinal);
-        var excludedFolders = includeHidden ? InstructorOnly : [.. InstructorOnly, HiddenOracles];
+        string[] excludedFolders = includeHidden ? InstructorOnly : [.. InstructorOnly, HiddenOracles];
+        // Classroom 50 writes the grading workflow itself (at accept); one in the template would grade twice.
+        excludedFolders = classroom50 ? [.. excludedFolders, ".github"] : excludedFolders;
 
         var count = 0;
         foreach (var file in Directory.EnumerateFiles(kit.Root, "*", SearchOption.AllDirectories))
@@ -83,7 +86,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
             count++;
         }
 
-        File.WriteAllText(Path.Combine(destination, "README.md"), StudentReadme.Render(manifest, includeHidden, hiddenTestsRepository));
+        File.WriteAllText(Path.Combine(destination, "README.md"), StudentReadme.Render(manifest, includeHidden, hiddenTestsRepository, classroom50));
         return count + 1;
     }
 
@@ -94,8 +97,9 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     /// can read.
     /// </summary>
     /// <param name="destination">An empty or new folder.</param>
+    /// <param name="readme">The README.md to write beside them; null: the one for a repository the Classroom workflow checks out.</param>
     /// <returns>How many files were written.</returns>
-    public int PublishHiddenTests(string destination)
+    public int PublishHiddenTests(string destination, string? readme = null)
     {
         destination = Path.GetFullPath(destination);
         if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
@@ -122,7 +126,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
             File.Copy(source, target);
         }
 
-        File.WriteAllText(Path.Combine(destination, "README.md"), """
+        File.WriteAllText(Path.Combine(destination, "README.md"), readme ?? """
             # Hidden tests
 
             The hidden tests of the coursework and the independent implementations they compare against, at the paths
@@ -137,7 +141,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     }
 
     /// <summary>The solution file without the instructor-only projects (and their solution folders).</summary>
-    private static string WithoutProjects(string solution)
+    internal static string WithoutProjects(string solution)
     {
         var lines = solution.Replace("\r\n", "\n").Split('\n').ToList();
         var removedIds = new List<string>();
@@ -156,8 +160,8 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
         return string.Join("\n", lines.Where(line => !removedIds.Any(id => line.Contains(id, StringComparison.OrdinalIgnoreCase))));
     }
 
-    private static string Normalize(string path) => path.Replace('\\', '/');
+    internal static string Normalize(string path) => path.Replace('\\', '/');
 
-    private static bool IsInside(string path, string folder) =>
+    internal static bool IsInside(string path, string folder) =>
         (Path.GetFullPath(path) + Path.DirectorySeparatorChar).StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

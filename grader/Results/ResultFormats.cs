@@ -110,6 +110,15 @@ internal static class ResultFormats
             ["score"] = whole.Score,
             ["max-score"] = whole.MaxScore,
         }).ToArray());
+        if (json["tests"]!.AsArray().Count == 0 && result.Status == "error")
+        {
+            // No test ran: one failed test holds the points, so the Release's table says why the score is 0.
+            json["tests"]!.AsArray().Add(new JsonObject
+            {
+                ["test-name"] = "Compile", ["passed"] = false, ["score"] = 0, ["max-score"] = points.MaxScore, ["message"] = result.Message ?? "grading failed",
+            });
+        }
+
         return json;
     }
 

@@ -28,9 +28,14 @@ internal sealed record WholePoints(int Score, int MaxScore, IReadOnlyList<WholeT
         var earnedByTask = LargestRemainder(result.Tasks.Select(task => task.Score).ToList(), score);
         var tests = result.Tasks.SelectMany((task, t) =>
         {
+            if (task.Tests.Count == 0)
+            {
+                return []; // not run (the code does not compile): no test to share its points among
+            }
+
             var earned = LargestRemainder(task.Tests.Select(test => test.Score).ToList(), earnedByTask[t]);
             var lost = LargestRemainder(task.Tests.Select(test => test.MaxScore - test.Score).ToList(), Round(task.MaxScore) - earnedByTask[t]);
-            return earned.Zip(lost, (e, l) => new WholeTestPoints(e, e + l));
+            return earned.Zip(lost, (e, l) => new WholeTestPoints(e, e + l)).ToArray();
         }).ToList();
         return new WholePoints(score, Round(result.MaxScore), tests);
     }

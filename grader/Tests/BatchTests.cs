@@ -266,30 +266,9 @@ public class BatchTests
             """);
     }
 
-    private string Reference(string name)
-    {
-        var folder = Path.Combine(_submissions, name);
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(Path.Combine(GraderProcess.KitRoot, "solutions"), "*.cs", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
+    private string Reference(string name) => SubmissionFolders.Reference(Path.Combine(_submissions, name));
 
-        return folder;
-    }
-
-    private string Scenario(string name, string scenario)
-    {
-        var folder = Reference(name);
-        var files = ScenarioFiles.Materialize(Path.Combine(GraderProcess.ScenariosFolder, scenario));
-        foreach (var file in Directory.GetFiles(files, "*.cs"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
-        }
-
-        Directory.Delete(files, recursive: true);
-        return folder;
-    }
+    private string Scenario(string name, string scenario) => SubmissionFolders.Scenario(Path.Combine(_submissions, name), scenario);
 
     /// <summary>A student's repository: exercises/ as published, with the reference's files in place if asked.</summary>
     private string WholeRepository(string name, bool withReference)

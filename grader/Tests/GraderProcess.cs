@@ -21,9 +21,13 @@ internal static class GraderProcess
     public static Outcome Dotnet(string workingDirectory, TimeSpan limit, params string[] arguments) => Dotnet(workingDirectory, limit, null, arguments);
 
     /// <summary>Runs dotnet with the arguments and extra environment variables in a folder.</summary>
-    public static Outcome Dotnet(string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Outcome Dotnet(string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        Program("dotnet", workingDirectory, limit, environment, arguments);
+
+    /// <summary>Runs a program (bash, python3, unzip…) with the arguments and extra environment variables in a folder; fails the test if it takes longer than the limit.</summary>
+    public static Outcome Program(string program, string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -46,7 +50,7 @@ internal static class GraderProcess
         if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish within {limit.TotalMinutes} minutes");
+            Assert.Fail($"{program} {string.Join(' ', arguments)} did not finish within {limit.TotalMinutes} minutes");
         }
 
         return new Outcome(process.ExitCode, output.Result, error.Result);

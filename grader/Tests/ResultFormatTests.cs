@@ -29,6 +29,12 @@ public class ResultFormatTests
     private static readonly GradingResult NotCompiled = new(1, "error", 0m, 40m, 7, "exercises/",
         "The code does not compile (1 error).", [new CompileError("Affine.cs", 3, 5, "CS1002", "; expected")], [], 4.2);
 
+    /// <summary>A compile error as the grader writes it: every graded task, with its points and no test run.</summary>
+    private static readonly GradingResult NotCompiledWithTasks = NotCompiled with
+    {
+        Tasks = [new TaskResult(1, "Affine", 0m, 25m, false, []), new TaskResult(2, "ReLU", 0m, 15m, false, [])],
+    };
+
     private static JsonObject Render(string format, GradingResult result) => JsonNode.Parse(ResultFormats.Render(format, result))!.AsObject();
 
     private static IEnumerable<JsonObject> Tests(JsonObject json) => json["tests"]!.AsArray().Select(test => test!.AsObject());
@@ -74,6 +80,18 @@ public class ResultFormatTests
             var result = WholePointsTests.RandomResult(random);
             PlatformRules.Classroom50Violations(Classroom50Text(result)).ShouldBeEmpty($"{result.Score} of {result.MaxScore}");
         }
+    }
+
+    [Test]
+    public void A_compile_error_with_its_tasks_gives_Classroom_50_and_the_reporter_one_failed_compile_test_holding_the_points()
+    {
+        var json = JsonNode.Parse(Classroom50Text(NotCompiledWithTasks))!.AsObject();
+
+        PlatformRules.Classroom50Violations(json.ToJsonString()).ShouldBeEmpty();
+        json["score"]!.GetValue<int>().ShouldBe(0);
+        json["max-score"]!.GetValue<int>().ShouldBe(40);
+        Tests(json).Select(t => (t["test-name"]!.GetValue<string>(), t["passed"]!.GetValue<bool>(), t["max-score"]!.GetValue<int>())).ShouldBe([("Compile", false, 40)]);
+        Tests(Render("classroom", NotCompiledWithTasks)).Single()["name"]!.GetValue<string>().ShouldBe("Compile");
     }
 
     [Test]

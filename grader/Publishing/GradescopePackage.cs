@@ -1,0 +1,87 @@
+using System.IO.Compression;
+
+namespace Coursework.Grading.Publishing;
+
+/// <summary>
+/// <c>publish --gradescope FILE.zip</c>: a Gradescope autograder. At the zip's root, as Gradescope's autograder
+/// specification asks (gradescope-autograders.readthedocs.io/en/latest/specs/): <c>setup.sh</c>, which Gradescope runs
+/// once as root to build the image, and <c>run_autograder</c>, which it runs for each submission; beside them the kit,
+/// which Gradescope unpacks into /autograder/source: hidden tests, the reference solutions (the judge grades a task
+/// apart from those it builds on with them) and everything the grader builds from, without the kit's own tests, CI,
+/// benchmark and build outputs. The scripts are grader/Publishing/Gradescope/.
+/// </summary>
+/// <param name="kit">The kit to package.</param>
+/// <param name="manifest">Its assignment manifest.</param>
+internal sealed class GradescopePackage(KitLayout kit, Manifest manifest)
+{
+    /// <summary>What a grading in Gradescope's container does not need.</summary>
+    private static readonly string[] LeftOut =
+    [
+        "bench", ".ci", ".github", "grader/Tests", "linalg/Tests", "README.md", "artifacts", "grading", ".git", "TestResults", ".vs", ".idea",
+    ];
+
+    /// <summary>The two scripts, at the zip's root, executable.</summary>
+    private static readonly string[] Scripts = ["setup.sh", "run_autograder"];
+
+    /// <summary>Writes the zip.</summary>
+    /// <param name="zipPath">A new file, outside the kit.</param>
+    /// <returns>How many files it holds.</returns>
+    public int Write(string zipPath)
+    {
+        zipPath = Path.GetFullPath(zipPath);
+        if (File.Exists(zipPath) || Directory.Exists(zipPath))
+        {
+            throw new UsageException($"publish: '{zipPath}' exists; give a new file name for the Gradescope package");
+        }
+
+        if (TemplatePublisher.IsInside(zipPath, kit.Root))
+        {
+            throw new UsageException($"publish: '{zipPath}' is inside the kit; give a file outside it");
+        }
+
+        // The exercise files as committed: an instructor's edited working copy never becomes the students' skeleton.
+        var stubs = manifest.Tasks.SelectMany(task => task.Files.Stub).Select(TemplatePublisher.Normalize).ToHashSet(StringComparer.Ordinal);
+        var pristine = PristineStubs.Extract(kit, [.. stubs]);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(zipPath)!);
+        var partial = zipPath + ".partial";
+        var count = 0;
+        using (var zip = new ZipArchive(File.Create(partial), ZipArchiveMode.Create))
+        {
+            foreach (var script in Scripts)
+            {
+                Add(zip, script, File.ReadAllBytes(Path.Combine(kit.Root, "grader", "Publishing", "Gradescope", script)), executable: true);
+                count++;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(kit.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = TemplatePublisher.Normalize(Path.GetRelativePath(kit.Root, file));
+                if (LeftOut.Any(prefix => relative == prefix || relative.StartsWith(prefix + "/", StringComparison.Ordinal))
+                    || relative.Split('/').Any(part => part is "bin" or "obj" or "artifacts"))
+                {
+                    continue;
+                }
+
+                var bytes = relative == "Coursework.sln"
+                    ? System.Text.Encoding.UTF8.GetBytes(TemplatePublisher.WithoutProjects(File.ReadAllText(file)))
+                    : stubs.Contains(relative) && pristine is not null ? File.ReadAllBytes(Path.Combine(pristine, Path.GetFileName(relative)))
+                    : File.ReadAllBytes(file);
+                Add(zip, relative, bytes, executable: false);
+                count++;
+            }
+        }
+
+        File.Move(partial, zipPath);
+        return count;
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] content, bool executable)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        // Unix permissions in the upper half of the external attributes: a regular file, rwxr-xr-x or rw-r--r--.
+        entry.ExternalAttributes = (executable ? 0b1000_000_111_101_101 : 0b1000_000_110_100_100) << 16;
+        using var stream = entry.Open();
+        stream.Write(content);
+    }
+}
