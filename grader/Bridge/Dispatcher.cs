@@ -14,8 +14,13 @@ namespace Coursework.Bridge;
 /// <param name="isOwnCode">Whether a method belongs to the code whose exceptions are reported by where they came from.</param>
 internal sealed class Dispatcher(Func<string, Type?> resolveType, bool viaInterfaces, bool detectChangedArguments, Func<MethodBase, bool> isOwnCode)
 {
+    /// <summary>How many returned matrices are watched for later changes (the latest ones).</summary>
+    public const int WatchedResults = 16;
+
     private readonly Dictionary<int, object> _objects = [];
     private readonly Dictionary<object, int> _ids = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(int Number, Matrix<double> Matrix, double[] Snapshot)> _returned = [];
+    private int _returnedCount;
 
     public enum Operation { New, Instance, Static }
 
@@ -23,7 +28,15 @@ internal sealed class Dispatcher(Func<string, Type?> resolveType, bool viaInterf
 
     public sealed record Error(string TypeName, string Message, string Where);
 
-    public sealed record Outcome(object? Value, Type? DeclaredType, IReadOnlyList<(int Index, object? Value)> WriteBacks, Error? Error);
+    /// <summary>What a call gave.</summary>
+    /// <param name="Value">The value returned.</param>
+    /// <param name="DeclaredType">The member's declared return type.</param>
+    /// <param name="WriteBacks">The arguments the call changed in place.</param>
+    /// <param name="Error">What it threw, or null.</param>
+    /// <param name="ResultNumber">The number of a returned matrix this side watches (0: none).</param>
+    /// <param name="ChangedResults">Matrices returned by earlier calls that this call changed in place, by their numbers.</param>
+    public sealed record Outcome(object? Value, Type? DeclaredType, IReadOnlyList<(int Index, object? Value)> WriteBacks, Error? Error,
+        int ResultNumber = 0, IReadOnlyList<(int Number, Matrix<double> Value)>? ChangedResults = null);
 
     /// <summary>The handle of one of this side's objects, registering it the first time.</summary>
     /// <param name="value">The object.</param>
@@ -73,17 +86,57 @@ internal sealed class Dispatcher(Func<string, Type?> resolveType, bool viaInterf
                 _ => throw new InvalidOperationException(),
             };
             var declared = member is MethodInfo info ? info.ReturnType : type;
-            return new Outcome(Materialized(value, declared), declared, ChangedArguments(arguments, snapshots), null);
+            var result = Materialized(value, declared);
+            var changedResults = detectChangedArguments ? ChangedResults() : [];
+            return new Outcome(result, declared, ChangedArguments(arguments, snapshots), null, Watch(result), changedResults);
         }
         catch (TargetInvocationException exception) when (exception.InnerException is { } inner)
         {
-            return new Outcome(null, null, [], Describe(inner));
+            return new Outcome(null, null, [], Describe(inner), ChangedResults: detectChangedArguments ? ChangedResults() : []);
         }
         catch (Exception exception) when (exception is not BridgeProtocolException)
         {
             // Thrown while a lazy sequence was enumerated: the student's iterator, not the call, threw.
-            return new Outcome(null, null, [], Describe(exception));
+            return new Outcome(null, null, [], Describe(exception), ChangedResults: detectChangedArguments ? ChangedResults() : []);
         }
+    }
+
+    /// <summary>
+    /// A matrix the called code returned is the caller's: if later calls change it in place (a Backward that turns
+    /// Forward's output into its mask), the caller's copy must change too, as it would in one process. The latest
+    /// returned matrices are watched for that, by number.
+    /// </summary>
+    private int Watch(object? result)
+    {
+        if (!detectChangedArguments || result is not Matrix<double> matrix)
+        {
+            return 0;
+        }
+
+        if (_returned.Count == WatchedResults)
+        {
+            _returned.RemoveAt(0);
+        }
+
+        _returned.Add((++_returnedCount, matrix, matrix.ToColumnMajorArray()));
+        return _returnedCount;
+    }
+
+    private List<(int, Matrix<double>)> ChangedResults()
+    {
+        var changed = new List<(int, Matrix<double>)>();
+        for (var i = 0; i < _returned.Count; i++)
+        {
+            var (number, matrix, snapshot) = _returned[i];
+            var now = matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray();
+            if (!Same(now, snapshot))
+            {
+                changed.Add((number, matrix));
+                _returned[i] = (number, matrix, (double[])now.Clone());
+            }
+        }
+
+        return changed;
     }
 
     private (MethodBase Member, object?[] Arguments) Resolve(Type type, Request request, Func<RemoteHandle, Type, object?> wrapHandle)
@@ -168,17 +221,26 @@ internal sealed class Dispatcher(Func<string, Type?> resolveType, bool viaInterf
     private static bool Same(double[] now, double[] before) =>
         now.Length == before.Length && System.Runtime.InteropServices.MemoryMarshal.AsBytes(now.AsSpan()).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(before.AsSpan()));
 
+    private static string Place(StackFrame frame)
+    {
+        var found = frame.GetMethod()!;
+        var owner = found.DeclaringType!;
+        var name = found.IsConstructor ? $"the {owner.Name} constructor" : $"{owner.Name}.{found.Name}";
+        var line = frame.GetFileLineNumber() > 0 ? $" (line {frame.GetFileLineNumber()} of {Path.GetFileName(frame.GetFileName())})" : string.Empty;
+        return name + line;
+    }
+
     /// <summary>An exception as data: its type, message and the innermost method of this side's own code it came through.</summary>
     private Error Describe(Exception exception)
     {
-        var frame = new StackTrace(exception, fNeedFileInfo: true).GetFrames()
-            .FirstOrDefault(f => f.GetMethod() is { } method && isOwnCode(method));
-        var where = string.Empty;
-        if (frame?.GetMethod() is { DeclaringType: { } owner } found)
+        var frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames()
+            .Where(f => f.GetMethod() is { } method && isOwnCode(method)).ToList();
+        var where = frames.Count > 0 ? $" in {Place(frames[0])}" : string.Empty;
+        // Thrown in one class, called from another (a network that shares one layer object between two layers
+        // crashes inside the layer): the outermost caller of the code's own is where the mistake may be.
+        if (frames.Count > 1 && frames[^1].GetMethod()?.DeclaringType != frames[0].GetMethod()?.DeclaringType)
         {
-            var name = found.IsConstructor ? $"the {owner.Name} constructor" : $"{owner.Name}.{found.Name}";
-            var line = frame.GetFileLineNumber() > 0 ? $" (line {frame.GetFileLineNumber()} of {Path.GetFileName(frame.GetFileName())})" : string.Empty;
-            where = $" in {name}{line}";
+            where += $", called from {Place(frames[^1])}";
         }
 
         var message = exception is RemoteException remote

@@ -48,6 +48,7 @@ public sealed class Peer
     private readonly Func<string?>? _takeOutput;
     private readonly MatrixCache _sentArguments = new();
     private readonly MatrixCache _receivedArguments = new();
+    private readonly Dictionary<int, WeakReference<MathNet.Numerics.LinearAlgebra.Matrix<double>>> _results = [];
 
     /// <summary>Creates one end.</summary>
     /// <param name="input">What the other side writes.</param>
@@ -155,15 +156,23 @@ public sealed class Peer
             {
                 case Kind.Return:
                     var raw = Wire.ReadRaw(_reader);
+                    var number = _reader.ReadInt32();
                     ApplyWriteBacks(arguments);
+                    ApplyChangedResults();
                     TakeOutput();
-                    return returnType == typeof(RemoteHandle)
-                        ? raw as RemoteHandle ?? throw new BridgeProtocolException("a constructor that returned no object")
-                        : Wire.Convert(raw, returnType, Wrap);
+                    if (returnType == typeof(RemoteHandle))
+                    {
+                        return raw as RemoteHandle ?? throw new BridgeProtocolException("a constructor that returned no object");
+                    }
+
+                    var result = Wire.Convert(raw, returnType, Wrap);
+                    RememberResult(number, result);
+                    return result;
                 case Kind.Throw:
                     var (type, message, where) = (Wire.ReadText(_reader, 1000), Wire.ReadText(_reader, 4 * MessageLimit + 1000), Wire.ReadText(_reader, 1000));
+                    ApplyChangedResults();
                     TakeOutput();
-                    throw new RemoteException(Cap(type, 200), Cap(message, MessageLimit), Cap(where, 200));
+                    throw new RemoteException(Cap(type, 200), Cap(message, MessageLimit), Cap(where, 400));
                 case Kind.New or Kind.Call or Kind.CallStatic:
                     ServeOne(reply);
                     break;
@@ -195,13 +204,15 @@ public sealed class Peer
             _writer.Write((byte)Kind.Throw);
             _writer.Write(Cap(error.TypeName, 200));
             _writer.Write(Cap(error.Message, MessageLimit));
-            _writer.Write(Cap(error.Where, 200));
+            _writer.Write(Cap(error.Where, 400));
+            WriteChangedResults(outcome);
             WriteOutput(output);
         }
         else
         {
             _writer.Write((byte)Kind.Return);
             Wire.Write(_writer, outcome.Value, _dispatcher.HandleFor, outcome.DeclaredType);
+            _writer.Write(outcome.ResultNumber);
             _writer.Write(outcome.WriteBacks.Count);
             foreach (var (index, value) in outcome.WriteBacks)
             {
@@ -209,6 +220,7 @@ public sealed class Peer
                 Wire.Write(_writer, value, _dispatcher.HandleFor);
             }
 
+            WriteChangedResults(outcome);
             WriteOutput(output);
         }
 
@@ -269,6 +281,57 @@ public sealed class Peer
                     break;
                 default:
                     throw new BridgeProtocolException($"a changed argument {index} that does not fit the one sent");
+            }
+        }
+    }
+
+    private void WriteChangedResults(Dispatcher.Outcome outcome)
+    {
+        var changed = outcome.ChangedResults ?? [];
+        _writer.Write(changed.Count);
+        foreach (var (number, value) in changed)
+        {
+            _writer.Write(number);
+            Wire.Write(_writer, value, _ => throw new InvalidOperationException("a matrix holds no objects"));
+        }
+    }
+
+    /// <summary>A matrix the other side returned, kept (weakly) under its number, so that later changes to it reach this copy.</summary>
+    private void RememberResult(int number, object? result)
+    {
+        if (number <= 0 || result is not MathNet.Numerics.LinearAlgebra.Matrix<double> matrix)
+        {
+            return;
+        }
+
+        _results[number] = new WeakReference<MathNet.Numerics.LinearAlgebra.Matrix<double>>(matrix);
+        _results.Remove(number - Dispatcher.WatchedResults);
+    }
+
+    /// <summary>
+    /// The other side's code changed matrices it had returned earlier (its own outputs) in place: this side's copies
+    /// change the same way, so that a test sees what a caller in one process would see.
+    /// </summary>
+    private void ApplyChangedResults()
+    {
+        var count = _reader.ReadInt32();
+        if (count < 0 || count > Dispatcher.WatchedResults)
+        {
+            throw new BridgeProtocolException($"{count} changed results, beyond the {Dispatcher.WatchedResults} watched");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var number = _reader.ReadInt32();
+            if (Wire.ReadRaw(_reader) is not MathNet.Numerics.LinearAlgebra.Matrix<double> changed)
+            {
+                throw new BridgeProtocolException("a changed result that is not a matrix");
+            }
+
+            if (_results.TryGetValue(number, out var reference) && reference.TryGetTarget(out var original)
+                && original.RowCount == changed.RowCount && original.ColumnCount == changed.ColumnCount)
+            {
+                changed.CopyTo(original);
             }
         }
     }

@@ -73,6 +73,18 @@ public class BridgeTests
     }
 
     [Test]
+    public void A_returned_matrix_that_a_later_call_overwrites_changes_here_too()
+    {
+        using var pair = new PeerPair();
+        var remote = Remote.New(nameof(Doubler));
+        var output = remote.Call<Matrix<double>>(nameof(Doubler.Output), Matrix<double>.Build.Dense(1, 3, [-1.0, 0, 2]));
+
+        remote.Call<double>(nameof(Doubler.OverwriteTheOutput));
+
+        output.ToColumnMajorArray().ShouldBe([0.0, 0, 1], "the other side turned its returned matrix into a mask in place");
+    }
+
+    [Test]
     public void An_exception_on_the_other_side_arrives_as_data_with_its_type_and_place()
     {
         using var pair = new PeerPair();
@@ -133,6 +145,16 @@ public class BridgeTests
         }
 
         public double Fail() => throw new NotImplementedException("not yet");
+
+        private Matrix<double>? _output;
+
+        public Matrix<double> Output(Matrix<double> inputs) => _output = inputs.Clone();
+
+        public double OverwriteTheOutput()
+        {
+            _output!.MapInplace(x => x > 0 ? 1 : 0);
+            return 0;
+        }
 
         public int Draw(Random random) => random.Next(100);
 
