@@ -8,7 +8,8 @@ namespace Coursework;
 /// <remarks>
 /// Shapes: N samples, D input features, H outputs. <see cref="Forward"/> keeps (caches) what
 /// <see cref="Backward"/> needs; <see cref="Backward"/> then uses the values of the latest call to
-/// <see cref="Forward"/>. Neither method may modify its arguments.
+/// <see cref="Forward"/>. Neither method may modify its arguments,
+/// nor may Backward change the matrix Forward returned: it belongs to the caller (the next layer caches it as its input).
 /// </remarks>
 public sealed class Affine
 {

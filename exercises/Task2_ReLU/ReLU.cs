@@ -7,7 +7,8 @@ namespace Coursework;
 /// </summary>
 /// <remarks>
 /// <see cref="Forward"/> caches what <see cref="Backward"/> needs. The derivative at exactly 0 is taken
-/// to be 0 (as <c>inputs &gt; 0</c> in NumPy). Neither method may modify its argument.
+/// to be 0 (as <c>inputs &gt; 0</c> in NumPy). Neither method may modify its argument,
+/// nor may Backward change the matrix Forward returned: it belongs to the caller (the next layer caches it as its input).
 /// </remarks>
 public sealed class ReLU
 {

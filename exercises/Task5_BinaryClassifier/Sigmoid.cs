@@ -9,7 +9,8 @@ namespace Coursework;
 /// It squashes any number into (0, 1), so the output of a network's last layer can be read as a probability.
 /// It must stay finite for any input: σ(-1000) is 0 and σ(1000) is 1, never NaN. Its derivative has a short form
 /// in terms of the output: <c>σ'(x) = σ(x) · (1 - σ(x))</c>. <see cref="Forward"/> caches what
-/// <see cref="Backward"/> needs; neither method may modify its argument.
+/// <see cref="Backward"/> needs; neither method may modify its argument,
+/// nor may Backward change the matrix Forward returned: it belongs to the caller.
 /// </remarks>
 public sealed class Sigmoid
 {

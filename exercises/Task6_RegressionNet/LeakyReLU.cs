@@ -9,7 +9,8 @@ namespace Coursework;
 /// Unlike ReLU it lets a little gradient through for negative inputs, so a unit that is off still learns
 /// (notebook 000 writes it as <c>np.maximum(0.1 * Z, Z)</c>). The derivative is 1 for x &gt; 0 and
 /// <see cref="Slope"/> for x ≤ 0 (at exactly 0 it is taken to be <see cref="Slope"/>, as <c>x &gt; 0</c> decides).
-/// <see cref="Forward"/> caches what <see cref="Backward"/> needs; neither method may modify its argument.
+/// <see cref="Forward"/> caches what <see cref="Backward"/> needs; neither method may modify its argument,
+/// nor may Backward change the matrix Forward returned: it belongs to the caller.
 /// </remarks>
 public sealed class LeakyReLU
 {

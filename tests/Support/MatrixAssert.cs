@@ -17,10 +17,16 @@ public static class MatrixAssert
     /// <param name="what">Names the value in the message, e.g. "Affine.Forward output".</param>
     /// <param name="absolute">Absolute tolerance.</param>
     /// <param name="relative">Relative tolerance.</param>
-    /// <param name="hint">A likely cause, added to the message when the values differ.</param>
+    /// <param name="hint">A likely cause, added to the message when the values differ and no known mistake matches.</param>
+    /// <param name="diagnosis">The usual wrong answers for this value; the one that matches replaces the hint. Without it, only the hint.</param>
     public static void ShouldBeClose(
         Matrix<double>? actual, Matrix<double> expected, string what,
-        double absolute = 1e-7, double relative = 1e-5, string? hint = null)
+        double absolute = 1e-7, double relative = 1e-5, string? hint = null, Diagnosis? diagnosis = null) =>
+        ShouldBeClose(actual, expected, what, absolute, relative, hint, diagnosis, isNumber: false);
+
+    private static void ShouldBeClose(
+        Matrix<double>? actual, Matrix<double> expected, string what,
+        double absolute, double relative, string? hint, Diagnosis? diagnosis, bool isNumber)
     {
         if (actual is null)
         {
@@ -29,8 +35,9 @@ public static class MatrixAssert
 
         if (actual.RowCount != expected.RowCount || actual.ColumnCount != expected.ColumnCount)
         {
+            var named = diagnosis?.ExplainShape(actual, expected, absolute, relative);
             throw new ShouldAssertException(
-                $"{what} has shape {Shape(actual)}, expected {Shape(expected)}.{Hint(hint)}");
+                $"{what} has shape {Shape(actual)}, expected {Shape(expected)}.{Hint(named ?? hint)}");
         }
 
         var worst = (Row: -1, Column: -1, Excess: 0.0);
@@ -54,9 +61,11 @@ public static class MatrixAssert
             var a = actual[worst.Row, worst.Column];
             var e = expected[worst.Row, worst.Column];
             var wrong = CountWrong(actual, expected, absolute, relative);
+            var named = diagnosis?.Explain(actual, expected, absolute, relative, isNumber);
+            var where = isNumber ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+                $" is wrong at {wrong} of {expected.RowCount * expected.ColumnCount} elements of {Shape(expected)}; the worst is [{worst.Row}, {worst.Column}]");
             throw new ShouldAssertException(string.Create(CultureInfo.InvariantCulture,
-                $"{what} is wrong at {wrong} of {expected.RowCount * expected.ColumnCount} elements of {Shape(expected)}; " +
-                $"the worst is [{worst.Row}, {worst.Column}]: expected {Format(e)}, got {Format(a)}.{Hint(hint)}"));
+                $"{what}{where}: expected {Format(e)}, got {Format(a)}.{Hint(named ?? hint)}"));
         }
     }
 
@@ -66,10 +75,11 @@ public static class MatrixAssert
     /// <param name="what">Names the value in the message.</param>
     /// <param name="absolute">Absolute tolerance.</param>
     /// <param name="relative">Relative tolerance.</param>
-    /// <param name="hint">A likely cause.</param>
+    /// <param name="hint">A likely cause, when no known mistake matches.</param>
+    /// <param name="diagnosis">The usual wrong answers for this value.</param>
     public static void ShouldBeClose(
         Vector<double>? actual, Vector<double> expected, string what,
-        double absolute = 1e-7, double relative = 1e-5, string? hint = null)
+        double absolute = 1e-7, double relative = 1e-5, string? hint = null, Diagnosis? diagnosis = null)
     {
         if (actual is null)
         {
@@ -82,7 +92,7 @@ public static class MatrixAssert
                 $"{what} has length {actual.Count}, expected {expected.Count}.{Hint(hint)}");
         }
 
-        ShouldBeClose(actual.ToRowMatrix(), expected.ToRowMatrix(), what, absolute, relative, hint);
+        ShouldBeClose(actual.ToRowMatrix(), expected.ToRowMatrix(), what, absolute, relative, hint, diagnosis);
     }
 
     /// <summary>Fails unless the number is finite and within tolerance.</summary>
@@ -91,17 +101,12 @@ public static class MatrixAssert
     /// <param name="what">Names the value in the message.</param>
     /// <param name="absolute">Absolute tolerance.</param>
     /// <param name="relative">Relative tolerance.</param>
-    /// <param name="hint">A likely cause.</param>
+    /// <param name="hint">A likely cause, when no known mistake matches.</param>
+    /// <param name="diagnosis">The usual wrong answers for this number (only listed ones: any number is some factor of another).</param>
     public static void ShouldBeClose(
         double actual, double expected, string what,
-        double absolute = 1e-7, double relative = 1e-5, string? hint = null)
-    {
-        if (!double.IsFinite(actual) || Math.Abs(actual - expected) > absolute + relative * Math.Abs(expected))
-        {
-            throw new ShouldAssertException(string.Create(CultureInfo.InvariantCulture,
-                $"{what}: expected {Format(expected)}, got {Format(actual)}.{Hint(hint)}"));
-        }
-    }
+        double absolute = 1e-7, double relative = 1e-5, string? hint = null, Diagnosis? diagnosis = null) =>
+        ShouldBeClose(Matrix<double>.Build.Dense(1, 1, actual), Matrix<double>.Build.Dense(1, 1, expected), what, absolute, relative, hint, diagnosis, isNumber: true);
 
     /// <summary>Fails if the matrix holds NaN or an infinity, naming the first such element.</summary>
     /// <param name="actual">The matrix to check.</param>

@@ -64,11 +64,15 @@ public class AffineTests
         var (inputs, weight, dOut) = (RandomMatrix(4, 3), RandomMatrix(3, 5), RandomMatrix(4, 5));
         var bias = Vector<double>.Build.Dense(5, _ => random.NextDouble());
         var affine = new Affine();
-        affine.Forward(inputs, weight, bias);
+        static Matrix<double> Affine(Matrix<double> x, Matrix<double> w, Vector<double> b) => (x * w).AddRowVector(b);
+
+        // Forward first: a gradient check of Backward is only fair if Forward computes the function being differentiated.
+        MatrixAssert.ShouldBeClose(affine.Forward(inputs, weight, bias), Affine(inputs, weight, bias), "Affine.Forward output (checked before its gradients)",
+            hint: "Forward is wrong, so this check of Backward cannot be trusted yet: fix Forward first (see the Forward tests).");
         var (dInputs, dWeight, dBias) = affine.Backward(dOut);
 
-        // Each forward below is computed by a fresh layer, so the cached values of `affine` stay as they were.
-        double Loss(Matrix<double> x, Matrix<double> w, Vector<double> b) => NumericGradient.Project(new Affine().Forward(x, w, b), dOut);
+        // The numeric gradients differentiate the test's own inputs · weight + bias, not your Forward.
+        double Loss(Matrix<double> x, Matrix<double> w, Vector<double> b) => NumericGradient.Project(Affine(x, w, b), dOut);
         MatrixAssert.ShouldBeClose(dInputs, NumericGradient.Of(x => Loss(x, weight, bias), inputs.Clone()), "DInputs vs the numeric gradient", absolute: 1e-6);
         MatrixAssert.ShouldBeClose(dWeight, NumericGradient.Of(w => Loss(inputs, w, bias), weight.Clone()), "DWeight vs the numeric gradient", absolute: 1e-6);
         MatrixAssert.ShouldBeClose(dBias, NumericGradient.Of(b => Loss(inputs, weight, b), bias.Clone()), "DBias vs the numeric gradient", absolute: 1e-6);

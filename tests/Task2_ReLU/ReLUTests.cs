@@ -28,6 +28,18 @@ public class ReLUTests
     }
 
     [Test]
+    public void Backward_leaves_the_output_of_Forward_unmodified()
+    {
+        var relu = new ReLU();
+        var output = relu.Forward(Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 2, 0.5 } }));
+
+        relu.Backward(Matrix<double>.Build.DenseOfArray(new double[,] { { 3, 3, 3 } }));
+
+        MatrixAssert.ShouldBeClose(output, Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 2, 0.5 } }), "the output of Forward after Backward",
+            hint: "Backward changed the matrix Forward returned: it belongs to the caller (the next layer cached it as its input); build the mask as a new matrix.");
+    }
+
+    [Test]
     public void Forward_leaves_its_input_unmodified()
     {
         var inputs = Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 2 } });
@@ -46,9 +58,14 @@ public class ReLUTests
         var inputs = Matrix<double>.Build.Dense(3, 4, (_, _) => (0.1 + random.NextDouble()) * (random.Next(2) == 0 ? 1 : -1));
         var dOut = Matrix<double>.Build.Dense(3, 4, (_, _) => random.NextDouble() * 2 - 1);
         var relu = new ReLU();
-        relu.Forward(inputs);
+        static Matrix<double> Relu(Matrix<double> x) => x.Map(v => Math.Max(0, v));
 
-        var expected = NumericGradient.Of(x => NumericGradient.Project(new ReLU().Forward(x), dOut), inputs.Clone());
+        // Forward first: a gradient check of Backward is only fair if Forward computes the function being differentiated.
+        MatrixAssert.ShouldBeClose(relu.Forward(inputs), Relu(inputs), "ReLU.Forward output (checked before its gradient)",
+            hint: "Forward is wrong, so this check of Backward cannot be trusted yet: fix Forward first (see the Forward tests).");
+
+        // The numeric gradient differentiates the test's own max(0, x), not your Forward.
+        var expected = NumericGradient.Of(x => NumericGradient.Project(Relu(x), dOut), inputs.Clone());
 
         MatrixAssert.ShouldBeClose(relu.Backward(dOut), expected, "ReLU.Backward vs the numeric gradient", absolute: 1e-6);
     }

@@ -46,9 +46,15 @@ public class MeanSquaredErrorTests
         var predictions = Matrix<double>.Build.Dense(4, 3, (_, _) => random.NextDouble() * 4 - 2);
         var targets = Matrix<double>.Build.Dense(4, 3, (_, _) => random.NextDouble() * 4 - 2);
         var loss = new MeanSquaredError();
-        loss.Forward(predictions, targets);
+        // The test's own mean over all N·K elements of (p - y)².
+        double Loss(Matrix<double> p) => (p - targets).PointwisePower(2).Enumerate().Average();
 
-        var expected = NumericGradient.Of(p => new MeanSquaredError().Forward(p, targets), predictions.Clone());
+        // Forward first: a gradient check of Backward is only fair if Forward computes the function being differentiated.
+        MatrixAssert.ShouldBeClose(loss.Forward(predictions, targets), Loss(predictions), "MeanSquaredError.Forward (checked before its gradient)",
+            hint: "Forward is wrong, so this check of Backward cannot be trusted yet: fix Forward first (see the Forward tests).");
+
+        // The numeric gradient differentiates the test's own loss, not your Forward.
+        var expected = NumericGradient.Of(Loss, predictions.Clone());
 
         MatrixAssert.ShouldBeClose(loss.Backward(), expected, "MeanSquaredError.Backward vs the numeric gradient", absolute: 1e-7);
     }

@@ -28,15 +28,53 @@ public static class Checks
         MatrixAssert.ShouldBeFinite(weights, name);
         var values = weights.Enumerate().ToArray();
         var largest = values.Max(Math.Abs);
-        largest.ShouldBeLessThanOrEqualTo(bound, string.Create(CultureInfo.InvariantCulture,
+        var rule = OtherRule(values, fanIn, fanOut, name);
+        largest.ShouldBeLessThanOrEqualTo(bound, rule ?? string.Create(CultureInfo.InvariantCulture,
             $"{name} holds {largest:G4}, outside the Xavier bound ±{bound:G4} = ±sqrt(6 / (fanIn + fanOut))."));
-        largest.ShouldBeGreaterThan(0.8 * bound, string.Create(CultureInfo.InvariantCulture,
+        largest.ShouldBeGreaterThan(0.8 * bound, rule ?? string.Create(CultureInfo.InvariantCulture,
             $"The largest |{name}| is {largest:G4}, far inside the Xavier bound {bound:G4}: is the range too narrow?"));
         var mean = values.Average();
         var deviation = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
         Math.Abs(mean).ShouldBeLessThan(0.15 * bound, $"The mean of {name} should be near 0 (uniform on ±bound).");
         deviation.ShouldBeInRange(0.85 * bound / Math.Sqrt(3), 1.15 * bound / Math.Sqrt(3),
             $"The spread of {name} does not look uniform on ±{bound:G4} (expected a standard deviation near bound/√3).");
+    }
+
+    /// <summary>
+    /// The usual wrong initialisations, told from the weights: all zeros (the bound in integer division), all
+    /// positive (NextDouble's [0, 1) not shifted), or uniform with another rule's bound. Null if none fits.
+    /// </summary>
+    private static string? OtherRule(double[] values, int fanIn, int fanOut, string name)
+    {
+        var largest = values.Max(Math.Abs);
+        var xavier = string.Create(CultureInfo.InvariantCulture, $"Xavier's is U(-a, a) with a = sqrt(6 / (fanIn + fanOut)) = {Math.Sqrt(6.0 / (fanIn + fanOut)):G4} for fanIn = {fanIn}, fanOut = {fanOut}");
+        if (largest == 0)
+        {
+            return $"{name} is all zeros: the bound came out as 0. In C#, 6 / (fanIn + fanOut) with whole numbers is whole-number division ({6 / (fanIn + fanOut)} here): write 6.0, or use Initializers.XavierUniform. {xavier}.";
+        }
+
+        if (values.All(v => v >= 0))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Every element of {name} is ≥ 0 (up to {largest:G4}): Random.NextDouble() is in [0, 1) and must be mapped to [-a, a], e.g. (2u - 1) · a. {xavier}.");
+        }
+
+        var rules = new (string Rule, double Bound)[]
+        {
+            ("sqrt(6 / fanIn)", Math.Sqrt(6.0 / fanIn)), ("sqrt(6 / fanOut)", Math.Sqrt(6.0 / fanOut)), ("1 / sqrt(fanIn)", 1 / Math.Sqrt(fanIn)),
+            ("sqrt(2 / (fanIn + fanOut)), the standard deviation of Xavier's normal variant", Math.Sqrt(2.0 / (fanIn + fanOut))),
+            ("sqrt(1 / (fanIn + fanOut))", Math.Sqrt(1.0 / (fanIn + fanOut))), ("6 / (fanIn + fanOut), without the square root", 6.0 / (fanIn + fanOut)),
+            ("1", 1.0),
+        };
+        foreach (var (candidate, bound) in rules)
+        {
+            if (largest <= bound * (1 + 1e-9) && largest >= bound * 0.97)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{name} looks drawn from U(-b, b) with b = {candidate} = {bound:G4} (its largest |element| is {largest:G4}). {xavier}.");
+            }
+        }
+
+        return null;
     }
 }
 
@@ -64,27 +102,68 @@ public static class Parameters
     /// <param name="weights">The weights before the step, first layer first; not modified.</param>
     /// <param name="biases">The biases before the step, one per weight matrix; not modified.</param>
     /// <param name="learningRate">The step size.</param>
-    /// <returns>The expected weights and biases after the step.</returns>
-    public static (Matrix<double>[] Weights, Vector<double>[] Biases) AfterOneStep(
-        Func<Matrix<double>[], Vector<double>[], double> loss, Matrix<double>[] weights, Vector<double>[] biases, double learningRate) =>
-    (
-        weights.Select((w, layer) => w - learningRate * NumericGradient.Of(x => loss(weights.Replacing(layer, x), biases), w.Clone())).ToArray(),
-        biases.Select((b, layer) => b - learningRate * NumericGradient.Of(x => loss(weights, biases.Replacing(layer, x)), b.Clone())).ToArray()
-    );
+    /// <param name="samples">N, the samples of the step's batch (named in the messages).</param>
+    /// <returns>The expected step, with what it started from.</returns>
+    public static ExpectedStep AfterOneStep(
+        Func<Matrix<double>[], Vector<double>[], double> loss, Matrix<double>[] weights, Vector<double>[] biases, double learningRate, int samples)
+    {
+        var (w0, b0) = (weights.Select(w => w.Clone()).ToArray(), biases.Select(b => b.Clone()).ToArray());
+        return new ExpectedStep(loss, w0, b0, learningRate, samples,
+            w0.Select((w, layer) => w - learningRate * NumericGradient.Of(x => loss(w0.Replacing(layer, x), b0), w.Clone())).ToArray(),
+            b0.Select((b, layer) => b - learningRate * NumericGradient.Of(x => loss(w0, b0.Replacing(layer, x)), b.Clone())).ToArray());
+    }
 
-    /// <summary>Fails unless every weight and bias after a Step is close to its expected value; checks layer by layer, weight first.</summary>
+    /// <summary>
+    /// Fails unless every weight and bias after a Step is close to its expected value. All parameters are checked, so
+    /// the message says which are wrong and which are right (a W2 updated before backpropagation leaves W2 right and
+    /// W1 wrong), with the learning rate and the batch size, and names the usual mistakes of each wrong one.
+    /// </summary>
     /// <param name="weights">The network's weights after its Step.</param>
     /// <param name="biases">The network's biases after its Step.</param>
     /// <param name="expected">From <see cref="AfterOneStep"/>.</param>
     /// <param name="name">A layer's weight and bias names in the docs, e.g. ("W1", "B1") for layer 0.</param>
-    /// <param name="hint">The likely cause, for every message.</param>
-    public static void ShouldHaveStepped(IReadOnlyList<Matrix<double>> weights, IReadOnlyList<Vector<double>> biases,
-        (Matrix<double>[] Weights, Vector<double>[] Biases) expected, Func<int, (string Weight, string Bias)> name, string hint)
+    /// <param name="hint">The general cause, when no usual mistake matches.</param>
+    /// <param name="moreMistakes">Adds a network's own usual mistakes to a parameter's diagnosis: (layer, is the bias, diagnosis).</param>
+    public static void ShouldHaveStepped(IReadOnlyList<Matrix<double>?> weights, IReadOnlyList<Vector<double>?> biases,
+        ExpectedStep expected, Func<int, (string Weight, string Bias)> name, string hint, Action<int, bool, Diagnosis>? moreMistakes = null)
     {
+        Diagnosis Mistakes(int layer, bool isBias, string parameter)
+        {
+            var diagnosis = expected.Mistakes(layer, isBias, parameter);
+            moreMistakes?.Invoke(layer, isBias, diagnosis);
+            return diagnosis;
+        }
+
+        var (right, wrong, messages) = (new List<string>(), new List<string>(), new List<string>());
         for (var layer = 0; layer < expected.Weights.Length; layer++)
         {
-            MatrixAssert.ShouldBeClose(weights[layer], expected.Weights[layer], $"{name(layer).Weight} after one Step", absolute: 1e-7, hint: hint);
-            MatrixAssert.ShouldBeClose(biases[layer], expected.Biases[layer], $"{name(layer).Bias} after one Step", absolute: 1e-7, hint: hint);
+            var (weightName, biasName) = name(layer);
+            Check(weightName, () => MatrixAssert.ShouldBeClose(weights[layer], expected.Weights[layer], $"{weightName} after one Step", absolute: 1e-7,
+                hint: hint, diagnosis: Mistakes(layer, isBias: false, weightName)));
+            Check(biasName, () => MatrixAssert.ShouldBeClose(biases[layer], expected.Biases[layer], $"{biasName} after one Step", absolute: 1e-7,
+                hint: hint, diagnosis: Mistakes(layer, isBias: true, biasName)));
+        }
+
+        if (wrong.Count > 0)
+        {
+            var summary = string.Create(CultureInfo.InvariantCulture,
+                $"After one Step with learning rate {expected.LearningRate} on {expected.Samples} samples, {string.Join(", ", wrong)} {(wrong.Count == 1 ? "is" : "are")} wrong");
+            summary += right.Count > 0 ? $" ({string.Join(", ", right)} right). " : ". ";
+            throw new ShouldAssertException(summary + string.Join(" ", messages.Take(2)) + (messages.Count > 2 ? $" ({messages.Count - 2} more like it.)" : ""));
+        }
+
+        void Check(string parameter, Action check)
+        {
+            try
+            {
+                check();
+                right.Add(parameter);
+            }
+            catch (ShouldAssertException failure)
+            {
+                wrong.Add(parameter);
+                messages.Add(failure.Message);
+            }
         }
     }
 
@@ -92,6 +171,47 @@ public static class Parameters
     /// <param name="layer">From 0.</param>
     /// <returns>E.g. ("W1", "B1") for layer 0.</returns>
     public static (string Weight, string Bias) Numbered(int layer) => ($"W{layer + 1}", $"B{layer + 1}");
+}
+
+/// <summary>One step of gradient descent as it must be: where it starts, its loss and learning rate, and where it ends.</summary>
+/// <param name="Loss">The loss of all weights and biases, independent of the student's code.</param>
+/// <param name="WeightsBefore">The weights before the step.</param>
+/// <param name="BiasesBefore">The biases before the step.</param>
+/// <param name="LearningRate">The step size.</param>
+/// <param name="Samples">N, the batch's samples.</param>
+/// <param name="Weights">The weights after the step.</param>
+/// <param name="Biases">The biases after the step.</param>
+public sealed record ExpectedStep(
+    Func<Matrix<double>[], Vector<double>[], double> Loss, Matrix<double>[] WeightsBefore, Vector<double>[] BiasesBefore,
+    double LearningRate, int Samples, Matrix<double>[] Weights, Vector<double>[] Biases)
+{
+    /// <summary>
+    /// The usual wrong updates of one parameter: not updated, moved up the gradient, without the learning rate, the
+    /// gradient N times too large or small.
+    /// </summary>
+    /// <param name="layer">From 0.</param>
+    /// <param name="isBias">The bias of that layer, else its weight.</param>
+    /// <param name="name">Its name in the docs.</param>
+    /// <returns>The diagnosis for the parameter's value after the step.</returns>
+    public Diagnosis Mistakes(int layer, bool isBias, string name)
+    {
+        var before = isBias ? BiasesBefore[layer].ToRowMatrix() : WeightsBefore[layer];
+        var after = isBias ? Biases[layer].ToRowMatrix() : Weights[layer];
+        var step = after - before; // -learningRate · gradient
+        var rate = LearningRate.ToString(CultureInfo.InvariantCulture);
+        var diagnosis = Diagnosis.Of()
+            .Candidate($"{name} before the Step", $"Step did not update {name}", () => before)
+            .Candidate($"{name} plus learningRate · gradient", "that is gradient ascent: subtract the learning rate times the gradient", () => before - step)
+            .Candidate($"{name} minus the gradient without the learning rate {rate}", "multiply the gradient by the learning rate", () => before + step / LearningRate);
+        if (Samples > 1)
+        {
+            diagnosis
+                .Candidate($"{name} minus learningRate · N · gradient, N = {Samples}", "the gradient is N times too large: the mean loss divides by N once, in the loss's Backward", () => before + Samples * step)
+                .Candidate($"{name} minus learningRate · gradient / N, N = {Samples}", "the gradient is divided by N twice: only the loss's Backward divides by N, the layers sum over the batch", () => before + step / Samples);
+        }
+
+        return diagnosis;
+    }
 }
 
 /// <summary>

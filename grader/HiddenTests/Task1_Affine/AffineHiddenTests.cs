@@ -12,7 +12,7 @@ public sealed class AffineHiddenTests
             var (inputs, weight, bias) = (context.Uniform(n, d), context.Uniform(d, h), context.UniformVector(h));
             MatrixAssert.ShouldBeClose(new Affine().Forward(inputs, weight, bias), Naive.Affine(inputs, weight, bias),
                 $"Affine.Forward output for inputs {Shape(n, d)}, weight {Shape(d, h)}",
-                hint: "Expected inputs · weight + bias, with the bias added to every row.");
+                hint: "Expected inputs · weight + bias, with the bias added to every row.", diagnosis: ForwardMistakes(inputs, weight, bias));
         }
     }
 
@@ -20,7 +20,8 @@ public sealed class AffineHiddenTests
     public void Forward_works_for_a_batch_of_one(GradingContext context)
     {
         var (inputs, weight, bias) = (context.Uniform(1, 5), context.Uniform(5, 3), context.UniformVector(3));
-        MatrixAssert.ShouldBeClose(new Affine().Forward(inputs, weight, bias), Naive.Affine(inputs, weight, bias), "Affine.Forward output for a single sample (1, 5)");
+        MatrixAssert.ShouldBeClose(new Affine().Forward(inputs, weight, bias), Naive.Affine(inputs, weight, bias), "Affine.Forward output for a single sample (1, 5)",
+            diagnosis: ForwardMistakes(inputs, weight, bias));
     }
 
     [GradedTest(weight: 2)]
@@ -33,7 +34,7 @@ public sealed class AffineHiddenTests
             affine.Forward(inputs, weight, bias);
             var expected = NumericGradient.Of(x => NumericGradient.Project(Naive.Affine(x, weight, bias), dOut), inputs.Clone());
             MatrixAssert.ShouldBeClose(affine.Backward(dOut).DInputs, expected, $"Affine.Backward DInputs for inputs {Shape(n, d)}, weight {Shape(d, h)}",
-                absolute: 1e-6, hint: "Expected dOut · weightᵀ, shape (N, D).");
+                absolute: 1e-6, hint: "Expected dOut · weightᵀ, shape (N, D).", diagnosis: GradientMistakes(n));
         }
     }
 
@@ -47,7 +48,8 @@ public sealed class AffineHiddenTests
             affine.Forward(inputs, weight, bias);
             var expected = NumericGradient.Of(w => NumericGradient.Project(Naive.Affine(inputs, w, bias), dOut), weight.Clone());
             MatrixAssert.ShouldBeClose(affine.Backward(dOut).DWeight, expected, $"Affine.Backward DWeight for inputs {Shape(n, d)}, weight {Shape(d, h)}",
-                absolute: 1e-6, hint: "Expected inputsᵀ · dOut, shape (D, H), summed over the batch (not divided by N).");
+                absolute: 1e-6, hint: "Expected inputsᵀ · dOut, shape (D, H), summed over the batch (not divided by N).",
+                diagnosis: GradientMistakes(n).WhenTransposed("compute inputsᵀ · dOut, shape (D, H) like the weight, not dOutᵀ · inputs"));
         }
     }
 
@@ -61,22 +63,36 @@ public sealed class AffineHiddenTests
             affine.Forward(inputs, weight, bias);
             var expected = NumericGradient.Of(b => NumericGradient.Project(Naive.Affine(inputs, weight, b), dOut), bias.Clone());
             MatrixAssert.ShouldBeClose(affine.Backward(dOut).DBias, expected, $"Affine.Backward DBias for a batch of {n}",
-                absolute: 1e-6, hint: "Expected the column sums of dOut (sum over the batch, not the mean).");
+                absolute: 1e-6, hint: "Expected the column sums of dOut (sum over the batch, not the mean).", diagnosis: GradientMistakes(n));
         }
     }
 
     [GradedTest]
-    public void Forward_and_Backward_leave_their_arguments_unmodified(GradingContext context)
+    public void Forward_leaves_its_arguments_unmodified(GradingContext context)
+    {
+        var (inputs, weight, bias) = (context.Uniform(4, 3), context.Uniform(3, 2), context.UniformVector(2));
+        var copies = (inputs.Clone(), weight.Clone(), bias.Clone());
+        new Affine().Forward(inputs, weight, bias);
+        MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Forward", absolute: 0, relative: 0, hint: "Affine.Forward modified its inputs in place.");
+        MatrixAssert.ShouldBeClose(weight, copies.Item2, "weight after Forward", absolute: 0, relative: 0, hint: "Affine.Forward modified the weight in place.");
+        MatrixAssert.ShouldBeClose(bias, copies.Item3, "bias after Forward", absolute: 0, relative: 0, hint: "Affine.Forward modified the bias in place.");
+    }
+
+    [GradedTest]
+    public void Backward_leaves_dOut_the_cached_arguments_and_the_output_of_Forward_unmodified(GradingContext context)
     {
         var (inputs, weight, bias, dOut) = (context.Uniform(4, 3), context.Uniform(3, 2), context.UniformVector(2), context.Uniform(4, 2));
         var copies = (inputs.Clone(), weight.Clone(), bias.Clone(), dOut.Clone());
         var affine = new Affine();
-        affine.Forward(inputs, weight, bias);
+        var output = affine.Forward(inputs, weight, bias);
+        var outputBefore = output.Clone();
         affine.Backward(dOut);
-        MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Forward and Backward", absolute: 0, relative: 0, hint: "Affine modified its inputs in place.");
-        MatrixAssert.ShouldBeClose(weight, copies.Item2, "weight after Forward and Backward", absolute: 0, relative: 0, hint: "Affine modified the weight in place.");
-        MatrixAssert.ShouldBeClose(bias, copies.Item3, "bias after Forward and Backward", absolute: 0, relative: 0, hint: "Affine modified the bias in place.");
         MatrixAssert.ShouldBeClose(dOut, copies.Item4, "dOut after Backward", absolute: 0, relative: 0, hint: "Affine.Backward modified dOut in place.");
+        MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Backward", absolute: 0, relative: 0, hint: "Affine.Backward modified the inputs that Forward cached.");
+        MatrixAssert.ShouldBeClose(weight, copies.Item2, "weight after Backward", absolute: 0, relative: 0, hint: "Affine.Backward modified the weight that Forward cached.");
+        MatrixAssert.ShouldBeClose(bias, copies.Item3, "bias after Backward", absolute: 0, relative: 0, hint: "Affine.Backward modified the bias that Forward cached.");
+        MatrixAssert.ShouldBeClose(output, outputBefore, "the output of Forward after Backward", absolute: 0, relative: 0,
+            hint: "Affine.Backward overwrote the matrix Forward returned: that matrix belongs to the caller (the next layer may have cached it).");
     }
 
     [GradedTest]
@@ -88,8 +104,18 @@ public sealed class AffineHiddenTests
         affine.Forward(second, weight, bias);
         var expected = NumericGradient.Of(w => NumericGradient.Project(Naive.Affine(second, w, bias), dOut), weight.Clone());
         MatrixAssert.ShouldBeClose(affine.Backward(dOut).DWeight, expected, "Affine.Backward DWeight after two Forward calls",
-            absolute: 1e-6, hint: "Backward must use what the latest Forward cached.");
+            absolute: 1e-6, hint: "Backward must use what the latest Forward cached.", diagnosis: Diagnosis.Of()
+                .Candidate("the gradient for the inputs of the first Forward call", "Forward must cache its inputs on every call, not only the first (a stale cache)",
+                    () => first.TransposeThisAndMultiply(dOut)));
     }
+
+    private static Diagnosis ForwardMistakes(Matrix<double> inputs, Matrix<double> weight, Vector<double> bias) => Diagnosis.Of()
+        .Candidate("inputs · weight without the bias", "add the bias to every row", () => inputs * weight)
+        .Candidate("inputs · weight minus the bias", "add the bias, do not subtract it", () => (inputs * weight).SubtractRowVector(bias));
+
+    /// <summary>The gradients of a layer inside a mean loss: dOut has already been divided by N, so Affine must not divide again.</summary>
+    private static Diagnosis GradientMistakes(int n) => Diagnosis.Sizes(batch: n)
+        .Factor(1.0 / n, $"divided by N = {n}", "the loss already averaged over the batch (dOut carries the 1/N), so Affine's gradients are sums over the batch, not means");
 
     /// <summary>Random shapes with D ≠ H (so that weight and its transpose cannot be confused), and N = 1 among them.</summary>
     private static IEnumerable<(int N, int D, int H)> RandomShapes(GradingContext context)

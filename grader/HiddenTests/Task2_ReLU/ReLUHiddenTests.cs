@@ -11,7 +11,10 @@ public sealed class ReLUHiddenTests
         {
             var inputs = context.Uniform(context.Random.Next(1, 7), context.Random.Next(1, 7), -3, 3);
             MatrixAssert.ShouldBeClose(new ReLU().Forward(inputs), Naive.ReLU(inputs), $"ReLU.Forward output for {MatrixAssert.Shape(inputs)}",
-                absolute: 0, relative: 0, hint: "Expected max(0, x) for every element; negative inputs become 0, positive ones stay.");
+                absolute: 0, relative: 0, hint: "Expected max(0, x) for every element; negative inputs become 0, positive ones stay.", diagnosis: Diagnosis.Of()
+                    .Candidate("1 where the input is positive and 0 elsewhere", "that is the derivative; Forward returns max(0, x) itself", () => Mask(inputs, x => x > 0))
+                    .Candidate("min(0, x)", "keep the positive inputs and set the negative ones to 0", () => inputs.Map(x => Math.Min(0, x)))
+                    .Candidate("the inputs unchanged", "set the negative inputs to 0", () => inputs));
         }
     }
 
@@ -24,11 +27,12 @@ public sealed class ReLUHiddenTests
             var inputs = context.Uniform(context.Random.Next(1, 7), context.Random.Next(1, 7), 0.1, 2)
                 .Map(x => context.Random.Next(2) == 0 ? x : -x);
             var dOut = context.Uniform(inputs.RowCount, inputs.ColumnCount);
+            // The gradient at the inputs as they were: a Forward that changes them in place is charged in its own test.
+            var expected = NumericGradient.Of(x => NumericGradient.Project(Naive.ReLU(x), dOut), inputs.Clone());
             var relu = new ReLU();
             relu.Forward(inputs);
-            var expected = NumericGradient.Of(x => NumericGradient.Project(Naive.ReLU(x), dOut), inputs.Clone());
             MatrixAssert.ShouldBeClose(relu.Backward(dOut), expected, $"ReLU.Backward for {MatrixAssert.Shape(inputs)}",
-                absolute: 1e-6, hint: "Expected dOut where the input was positive and 0 elsewhere.");
+                absolute: 1e-6, hint: "Expected dOut where the input was positive and 0 elsewhere.", diagnosis: BackwardMistakes(inputs, dOut));
         }
     }
 
@@ -40,7 +44,8 @@ public sealed class ReLUHiddenTests
         relu.Forward(inputs);
         var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1, 0 }, { 1, 0, 0 } });
         MatrixAssert.ShouldBeClose(relu.Backward(Matrix<double>.Build.Dense(2, 3, 1.0)), expected, "ReLU.Backward where some inputs are 0",
-            absolute: 0, relative: 0, hint: "The documented convention: the derivative at exactly 0 is 0 (inputs > 0, not >= 0).");
+            absolute: 0, relative: 0, hint: "The documented convention: the derivative at exactly 0 is 0 (inputs > 0, not >= 0).",
+            diagnosis: BackwardMistakes(inputs, Matrix<double>.Build.Dense(2, 3, 1.0)));
     }
 
     [GradedTest]
@@ -52,21 +57,31 @@ public sealed class ReLUHiddenTests
         relu.Forward(inputs);
         var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 0 }, { -4, 0 } });
         MatrixAssert.ShouldBeClose(relu.Backward(dOut), expected, "ReLU.Backward with negative upstream gradients",
-            absolute: 0, relative: 0, hint: "The mask comes from the cached inputs of Forward; negative dOut values must pass through unchanged.");
+            absolute: 0, relative: 0, hint: "The mask comes from the cached inputs of Forward; negative dOut values must pass through unchanged.",
+            diagnosis: BackwardMistakes(inputs, dOut));
     }
 
     [GradedTest]
-    public void Forward_and_Backward_leave_their_arguments_unmodified(GradingContext context)
+    public void Forward_leaves_its_inputs_unmodified(GradingContext context)
     {
         var inputs = context.Uniform(3, 4, -2, 2);
-        var dOut = context.Uniform(3, 4);
-        var (inputsBefore, dOutBefore) = (inputs.Clone(), dOut.Clone());
-        var relu = new ReLU();
-        relu.Forward(inputs);
-        relu.Backward(dOut);
-        MatrixAssert.ShouldBeClose(inputs, inputsBefore, "inputs after Forward and Backward", absolute: 0, relative: 0,
+        var inputsBefore = inputs.Clone();
+        new ReLU().Forward(inputs);
+        MatrixAssert.ShouldBeClose(inputs, inputsBefore, "inputs after Forward", absolute: 0, relative: 0,
             hint: "ReLU set the negative inputs to 0 in place (e.g. with MapInplace); return a new matrix instead.");
+    }
+
+    [GradedTest]
+    public void Backward_leaves_dOut_and_the_output_of_Forward_unmodified(GradingContext context)
+    {
+        var (inputs, dOut) = (context.Uniform(3, 4, -2, 2), context.Uniform(3, 4));
+        var relu = new ReLU();
+        var output = relu.Forward(inputs);
+        var (dOutBefore, outputBefore) = (dOut.Clone(), output.Clone());
+        relu.Backward(dOut);
         MatrixAssert.ShouldBeClose(dOut, dOutBefore, "dOut after Backward", absolute: 0, relative: 0, hint: "ReLU.Backward modified dOut in place.");
+        MatrixAssert.ShouldBeClose(output, outputBefore, "the output of Forward after Backward", absolute: 0, relative: 0,
+            hint: "ReLU.Backward overwrote the matrix Forward returned (e.g. turning it into the mask in place): that matrix belongs to the caller, and the next layer has cached it as its input.");
     }
 
     [GradedTest]
@@ -77,6 +92,20 @@ public sealed class ReLUHiddenTests
         relu.Forward(Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 1 } }));
         MatrixAssert.ShouldBeClose(relu.Backward(Matrix<double>.Build.DenseOfArray(new double[,] { { 5, 7 } })),
             Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 7 } }), "ReLU.Backward after two Forward calls",
-            absolute: 0, relative: 0, hint: "Backward must use what the latest Forward cached.");
+            absolute: 0, relative: 0, hint: "Backward must use what the latest Forward cached.", diagnosis: Diagnosis.Of()
+                .Candidate("[[5, 0]], the gradient for the inputs of the first Forward call", "Forward must cache its inputs on every call, not only the first (a stale cache)",
+                    () => Matrix<double>.Build.DenseOfArray(new double[,] { { 5, 0 } })));
     }
+
+    /// <summary>The usual wrong gradients of ReLU: the mask from the wrong matrix or with the wrong comparison, or no dOut.</summary>
+    private static Diagnosis BackwardMistakes(Matrix<double> inputs, Matrix<double> dOut) => Diagnosis.Of()
+        .Candidate("dOut where the input is ≥ 0", "the derivative at exactly 0 is 0 by the documented convention: mask with inputs > 0, not >= 0",
+            () => dOut.PointwiseMultiply(Mask(inputs, x => x >= 0)))
+        .Candidate("dOut where dOut is positive", "the mask comes from the sign of the cached inputs of Forward, not from the sign of dOut",
+            () => dOut.PointwiseMultiply(Mask(dOut, x => x > 0)))
+        .Candidate("the mask alone (1 where the input is positive)", "multiply the mask by dOut (the chain rule)", () => Mask(inputs, x => x > 0))
+        .Candidate("dOut unchanged", "set dOut to 0 where the input was not positive", () => dOut)
+        .Candidate("max(0, dOut)", "the mask comes from the cached inputs of Forward, not from dOut", () => dOut.Map(x => Math.Max(0, x)));
+
+    private static Matrix<double> Mask(Matrix<double> values, Func<double, bool> keep) => values.Map(x => keep(x) ? 1.0 : 0.0);
 }

@@ -12,7 +12,7 @@ public sealed class CrossEntropyHiddenTests
             var (n, k) = (context.Random.Next(1, 9), context.Random.Next(2, 8));
             var (logits, labels) = (context.Uniform(n, k, -4, 4), context.OneHot(n, k));
             MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), Naive.CrossEntropy(logits, labels),
-                $"CrossEntropy.Forward loss for logits ({n}, {k})", hint: "Expected -(1/N) Σ log softmax(logits)[n, label n].");
+                $"CrossEntropy.Forward loss for logits ({n}, {k})", hint: "Expected -(1/N) Σ log softmax(logits)[n, label n].", diagnosis: LossMistakes(logits, labels));
         }
     }
 
@@ -23,7 +23,7 @@ public sealed class CrossEntropyHiddenTests
         var (logits, labels) = (context.Uniform(1, 4, -2, 2), context.OneHot(1, 4));
         var tripled = new CrossEntropy().Forward(Stack(logits, 3), Stack(labels, 3));
         MatrixAssert.ShouldBeClose(tripled, Naive.CrossEntropy(logits, labels), "the loss of a batch holding the same sample three times",
-            hint: "Divide by N: the loss is the mean over the batch.");
+            hint: "Divide by N: the loss is the mean over the batch.", diagnosis: LossMistakes(Stack(logits, 3), Stack(labels, 3)));
     }
 
     [GradedTest(weight: 2)]
@@ -34,7 +34,8 @@ public sealed class CrossEntropyHiddenTests
         var logits = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1000, -5 }, { 1000, 0, -1000 } });
         var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 }, { 1, 0, 0 } });
         MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), 500.0, "CrossEntropy.Forward for logits of ±1000",
-            hint: "Compute log softmax as (z - max z) - log Σ exp(z - max z); exp(1000) overflows and log(0) is -∞.");
+            hint: "Compute log softmax as (z - max z) - log Σ exp(z - max z); exp(1000) overflows and log(0) is -∞.",
+            diagnosis: LossMistakes(logits, labels).WhenNotFinite(WhyNotFinite));
 
         // Rows whose largest logits differ by a thousand: shifting every row by the largest logit of the whole batch
         // (1000) leaves row 2 with exp(-998) and smaller, which is 0 in double precision, and log 0 = -∞.
@@ -58,7 +59,7 @@ public sealed class CrossEntropyHiddenTests
             loss.Forward(logits, labels);
             var expected = NumericGradient.Of(z => Naive.CrossEntropy(z, labels), logits.Clone());
             MatrixAssert.ShouldBeClose(loss.Backward(), expected, $"CrossEntropy.Backward for logits ({n}, {k})",
-                absolute: 1e-6, hint: "Expected (softmax(logits) - labels) / N.");
+                absolute: 1e-6, hint: "Expected (softmax(logits) - labels) / N.", diagnosis: GradientMistakes(logits, labels, 1.0));
         }
     }
 
@@ -69,7 +70,8 @@ public sealed class CrossEntropyHiddenTests
         var loss = new CrossEntropy();
         loss.Forward(logits, labels);
         var expected = NumericGradient.Of(z => Naive.CrossEntropy(z, labels), logits.Clone()) * 2.5;
-        MatrixAssert.ShouldBeClose(loss.Backward(2.5), expected, "CrossEntropy.Backward(dOut: 2.5)", absolute: 1e-6, hint: "Multiply the gradient by dOut.");
+        MatrixAssert.ShouldBeClose(loss.Backward(2.5), expected, "CrossEntropy.Backward(dOut: 2.5)", absolute: 1e-6, hint: "Multiply the gradient by dOut.",
+            diagnosis: GradientMistakes(logits, labels, 2.5));
     }
 
     [GradedTest]
@@ -80,7 +82,8 @@ public sealed class CrossEntropyHiddenTests
         var loss = new CrossEntropy();
         loss.Forward(logits, labels);
         MatrixAssert.ShouldBeClose(loss.Backward(), Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 1, 0 } }),
-            "CrossEntropy.Backward for logits of ±1000", absolute: 1e-9, hint: "Use the stable softmax (shift by the row maximum) for the probabilities too.");
+            "CrossEntropy.Backward for logits of ±1000", absolute: 1e-9, hint: "Use the stable softmax (shift by the row maximum) for the probabilities too.",
+            diagnosis: Diagnosis.Of().WhenNotFinite(WhyNotFinite));
 
         // Rows whose largest logits differ by a thousand (see the loss test above): each row needs its own shift.
         var uneven = Matrix<double>.Build.DenseOfArray(new double[,] { { 1000, 0, -5 }, { 0, 1, 2 } });
@@ -117,6 +120,75 @@ public sealed class CrossEntropyHiddenTests
         loss.Forward(logits, labels);
         MatrixAssert.ShouldBeClose(loss.Backward(), NumericGradient.Of(z => Naive.CrossEntropy(z, labels), logits.Clone()),
             "CrossEntropy.Backward after two Forward calls", absolute: 1e-6, hint: "Backward must use what the latest Forward cached.");
+
+        // (No stale-cache candidate here: the first call's gradient has another shape, (5, 3), and fails on its shape.)
+    }
+
+    private const string Unshifted = "exp of a logit of 1000 overflows to ∞, and ∞ / ∞ is NaN: subtract each row's maximum before the exponential";
+
+    private const string LogOfZero = "a probability that underflows to 0 has the log -∞: take the log of the softmax as (z - max z) - log Σ exp(z - max z), not log(softmax(z))";
+
+    /// <summary>
+    /// Which of the two usual causes made the loss NaN, told by one more case: logits [-1000, 0] overflow nothing, so
+    /// only a log of a probability that underflowed to 0 (log(softmax), 0 · -∞ = NaN) fails there.
+    /// </summary>
+    private static string WhyNotFinite()
+    {
+        try
+        {
+            var probe = new CrossEntropy().Forward(Matrix<double>.Build.DenseOfArray(new double[,] { { -1000, 0 } }), Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1 } }));
+            return double.IsFinite(probe) ? Unshifted : LogOfZero + " (logits [-1000, 0], where no exponential overflows, give " + MatrixAssert.Format(probe) + " too)";
+        }
+        catch (Exception exception) when (exception is Coursework.Bridge.RemoteException or ShouldAssertException)
+        {
+            return Unshifted;
+        }
+    }
+
+    /// <summary>The usual wrong losses: a sum, a mean over the wrong count, no minus sign, softmax down the columns.</summary>
+    private static Diagnosis LossMistakes(Matrix<double> logits, Matrix<double> labels)
+    {
+        var (n, k) = (logits.RowCount, logits.ColumnCount);
+        return Diagnosis.Of()
+            .Factor(n, $"times N = {n}", "the loss is the mean over the batch: divide the sum by N")
+            .Factor(1.0 / k, $"divided by K = {k}", "divide by the number of samples N, not the number of classes K")
+            .Factor(1.0 / (n * k), $"divided by N·K = {n * k}", "the mean is over the N samples only: each sample's loss is a sum over its K classes")
+            .Negated("the loss is minus the mean log-probability of the right class")
+            .Candidate("the loss of a softmax over each column instead of each row", "each sample is a row: take the softmax (and the maximum) along each row",
+                () => Naive.CrossEntropy(logits.Transpose(), labels.Transpose()) * k / n);
+    }
+
+    /// <summary>The usual wrong gradients: the missing 1/N or dOut, 1/K, no labels subtracted, softmax down the columns.</summary>
+    private static Diagnosis GradientMistakes(Matrix<double> logits, Matrix<double> labels, double dOut)
+    {
+        var (n, k) = (logits.RowCount, logits.ColumnCount);
+        var diagnosis = Diagnosis.Of();
+        if (dOut != 1)
+        {
+            diagnosis.Factor(1 / dOut, $"not multiplied by dOut = {dOut.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "multiply the gradient by the dOut argument (the chain rule)");
+        }
+
+        if (n > 1)
+        {
+            diagnosis.Factor(n, $"times N = {n}", "the loss is the mean over the batch, so its gradient divides by N: (softmax - labels) / N");
+        }
+
+        if (n > 1 && dOut != 1)
+        {
+            diagnosis.Factor(n / dOut, $"times N = {n} and not multiplied by dOut", "divide by N and multiply by dOut");
+        }
+
+        if (n != k)
+        {
+            diagnosis.Factor((double)n / k, $"divided by K = {k} instead of N = {n}", "the loss is the mean over the N rows: divide by N, the batch size, not K, the number of classes");
+        }
+
+        return diagnosis
+            .Negated("the gradient of the loss is softmax - labels, not labels - softmax")
+            .Candidate("softmax(logits) · dOut / N without the labels subtracted", "the gradient is (softmax - labels) · dOut / N",
+                () => Naive.Softmax(logits) * (dOut / n))
+            .Candidate("a softmax over each column instead of each row", "each sample is a row: take the softmax along each row",
+                () => (Naive.Softmax(logits.Transpose()).Transpose() - labels) * (dOut / n));
     }
 
     private static Matrix<double> Stack(Matrix<double> row, int times) =>

@@ -39,7 +39,8 @@ public sealed class FeedforwardNetHiddenTests
         var (a, b, c) = (new FeedforwardNet(8, 6, 4, seed: 3), new FeedforwardNet(8, 6, 4, seed: 3), new FeedforwardNet(8, 6, 4, seed: 4));
         MatrixAssert.ShouldBeClose(b.W1, a.W1, "W1 of a second network with the same seed", absolute: 0, relative: 0, hint: "Draw the weights from new Random(seed).");
         MatrixAssert.ShouldBeClose(b.W2, a.W2, "W2 of a second network with the same seed", absolute: 0, relative: 0, hint: "Draw the weights from new Random(seed).");
-        a.W1.Equals(c.W1).ShouldBeFalse("Networks with seeds 3 and 4 have the same W1: the seed is not used.");
+        a.W1.Enumerate().Any(w => w != 0).ShouldBeTrue("W1 is all zeros for every seed: the Xavier bound came out as 0 (in C#, 6 / (fanIn + fanOut) with whole numbers is 0; write 6.0, or use Initializers.XavierUniform).");
+        a.W1.Equals(c.W1).ShouldBeFalse("Networks with seeds 3 and 4 have the same W1: the seed is not used (draw from new Random(seed)).");
     }
 
     [GradedTest(weight: 2)]
@@ -48,7 +49,11 @@ public sealed class FeedforwardNetHiddenTests
         var net = RandomNet(context, 5, 4, 3);
         var inputs = context.Uniform(6, 5, -2, 2);
         MatrixAssert.ShouldBeClose(net.Predict(inputs), Naive.Softmax(Naive.NetLogits(inputs, net.W1, net.B1, net.W2, net.B2)),
-            "FeedforwardNet.Predict", hint: "Expected softmax(relu(X·W1 + b1)·W2 + b2): probabilities, not logits.");
+            "FeedforwardNet.Predict", hint: "Expected softmax(relu(X·W1 + b1)·W2 + b2): probabilities, not logits.", diagnosis: Diagnosis.Of()
+                .Candidate("the logits relu(X·W1 + b1)·W2 + b2, without the softmax", "Predict returns probabilities: apply Softmax.Rows to the logits",
+                    () => Naive.NetLogits(inputs, net.W1, net.B1, net.W2, net.B2))
+                .Candidate("softmax(X·W1 + b1)·W2 + b2 without the ReLU", "apply ReLU to the hidden layer",
+                    () => Naive.Softmax(Naive.Affine(Naive.Affine(inputs, net.W1, net.B1), net.W2, net.B2))));
     }
 
     [GradedTest]
@@ -79,12 +84,25 @@ public sealed class FeedforwardNetHiddenTests
         const double learningRate = 0.1;
         var net = RandomNet(context, 5, 4, 3, learningRate);
         var (inputs, labels) = (context.Uniform(6, 5, -2, 2), context.OneHot(6, 3));
-        var expected = Parameters.AfterOneStep((w, b) => Naive.NetLoss(inputs, labels, w[0], b[0], w[1], b[1]), [net.W1, net.W2], [net.B1, net.B2], learningRate);
+        var expected = Parameters.AfterOneStep((w, b) => Naive.NetLoss(inputs, labels, w[0], b[0], w[1], b[1]), [net.W1, net.W2], [net.B1, net.B2], learningRate, inputs.RowCount);
 
         net.Step(inputs, labels);
 
         Parameters.ShouldHaveStepped([net.W1, net.W2], [net.B1, net.B2], expected, Parameters.Numbered,
-            "Expected p - learningRate · ∂loss/∂p for each of W1, B1, W2, B2, with the gradient from backpropagation through both layers.");
+            "Expected p - learningRate · ∂loss/∂p for each of W1, B1, W2, B2, with the gradient from backpropagation through both layers.",
+            (layer, isBias, diagnosis) =>
+            {
+                if (layer == 0)
+                {
+                    var name = isBias ? "B1" : "W1";
+                    diagnosis.Candidate($"{name} stepped with a gradient that went through the updated W2",
+                        "W2 was updated before the gradient was passed back through it: compute every gradient first, with the weights before the step, then update",
+                        () => FirstLayer(FirstLayerStep(inputs, labels, expected, afterW2Update: true, throughReLU: true), isBias));
+                    diagnosis.Candidate($"{name} stepped with a gradient that skipped ReLU.Backward",
+                        "the hidden layer's gradient must pass through ReLU.Backward (zero where the unit was off) before the first affine layer",
+                        () => FirstLayer(FirstLayerStep(inputs, labels, expected, afterW2Update: false, throughReLU: false), isBias));
+                }
+            });
     }
 
     [GradedTest]
@@ -121,8 +139,24 @@ public sealed class FeedforwardNetHiddenTests
         context.RecordMetric("test accuracy", accuracy);
         var required = context.Threshold("digitsTestAccuracy");
         accuracy.ShouldBeGreaterThanOrEqualTo(required, string.Create(CultureInfo.InvariantCulture,
-            $"After 501 epochs the test accuracy is {accuracy:F3}, below the required {required:F2} (the reference reaches about 0.95). Check the update step and the learning rate."));
+            $"After 501 epochs the test accuracy is {accuracy:F3}, below the required {required:F2} (the reference reaches about 0.95). If an earlier test of this task failed, its message names the cause; otherwise look at the update step and the learning rate."));
     }
+
+    /// <summary>
+    /// W1 and B1 after a Step with one of two usual mistakes: W2 updated first, then dLogits · W2ᵀ taken with the new
+    /// W2; or the hidden gradient passed to the first layer without ReLU's mask.
+    /// </summary>
+    private static (Matrix<double> W1, Vector<double> B1) FirstLayerStep(Matrix<double> inputs, Matrix<double> labels, ExpectedStep step, bool afterW2Update, bool throughReLU)
+    {
+        var (w1, b1, w2) = (step.WeightsBefore[0], step.BiasesBefore[0], step.WeightsBefore[1]);
+        var preActivation = Naive.Affine(inputs, w1, b1);
+        var dLogits = (Naive.Softmax(Naive.NetLogits(inputs, w1, b1, w2, step.BiasesBefore[1])) - labels) / inputs.RowCount;
+        var dHidden = dLogits * (afterW2Update ? step.Weights[1] : w2).Transpose();
+        var dPreActivation = throughReLU ? dHidden.PointwiseMultiply(preActivation.Map(z => z > 0 ? 1.0 : 0.0)) : dHidden;
+        return (w1 - step.LearningRate * inputs.Transpose() * dPreActivation, b1 - step.LearningRate * dPreActivation.ColumnSums());
+    }
+
+    private static Matrix<double> FirstLayer((Matrix<double> W1, Vector<double> B1) step, bool isBias) => isBias ? step.B1.ToRowMatrix() : step.W1;
 
     private static FeedforwardNet RandomNet(GradingContext context, int d, int h, int k, double learningRate = 0.01)
     {

@@ -16,7 +16,9 @@ public sealed class BinaryClassifierHiddenTests
         {
             var inputs = context.Uniform(rows, columns, -6, 6);
             MatrixAssert.ShouldBeClose(new Sigmoid().Forward(inputs), Naive.Sigmoid(inputs), $"Sigmoid.Forward output for {Shape(rows, columns)}",
-                absolute: 1e-12, hint: "Expected 1 / (1 + exp(-x)) for every element.");
+                absolute: 1e-12, hint: "Expected 1 / (1 + exp(-x)) for every element.", diagnosis: Diagnosis.Of()
+                    .Candidate("σ(-x) = 1 / (1 + exp(x))", "the sign in the exponential is wrong: σ(x) = 1 / (1 + exp(-x))", () => Naive.Sigmoid(-inputs))
+                    .Candidate("σ(x)(1 - σ(x)), the derivative", "Forward returns σ(x) itself", () => Naive.Sigmoid(inputs).PointwiseMultiply(1 - Naive.Sigmoid(inputs))));
         }
     }
 
@@ -27,9 +29,11 @@ public sealed class BinaryClassifierHiddenTests
         var sigmoid = new Sigmoid();
         MatrixAssert.ShouldBeClose(sigmoid.Forward(inputs), Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1 }, { 0, 1 } }),
             "Sigmoid.Forward for inputs of ±1000 and ±745", absolute: 1e-12,
-            hint: "exp(1000) overflows to ∞, and ∞ / (1 + ∞) is NaN: write σ(x) as 1 / (1 + exp(-x)).");
+            hint: "Expected 0 for large negative inputs and 1 for large positive ones.",
+            diagnosis: Diagnosis.Of().Candidate("σ(-x): 1 for -1000 and 0 for 1000", "the sign in the exponential is wrong: σ(x) = 1 / (1 + exp(-x))", () => Naive.Sigmoid(-inputs)).WhenNotFinite("exp(1000) overflows to ∞, and ∞ / (1 + ∞) is NaN: write σ(x) as 1 / (1 + exp(-x)), which is 0 or 1 there"));
         MatrixAssert.ShouldBeClose(sigmoid.Backward(Matrix<double>.Build.Dense(2, 2, 1.0)), Matrix<double>.Build.Dense(2, 2),
-            "Sigmoid.Backward at inputs of ±1000 and ±745", absolute: 1e-12, hint: "σ(x)(1 - σ(x)) is 0 (not NaN) where σ saturates.");
+            "Sigmoid.Backward at inputs of ±1000 and ±745", absolute: 1e-12, hint: "σ(x)(1 - σ(x)) is 0 (not NaN) where σ saturates.",
+            diagnosis: SigmoidGradientMistakes(inputs, Matrix<double>.Build.Dense(2, 2, 1.0)));
     }
 
     [GradedTest(weight: 2)]
@@ -42,20 +46,23 @@ public sealed class BinaryClassifierHiddenTests
             sigmoid.Forward(inputs);
             var expected = NumericGradient.Of(x => NumericGradient.Project(Naive.Sigmoid(x), dOut), inputs.Clone());
             MatrixAssert.ShouldBeClose(sigmoid.Backward(dOut), expected, $"Sigmoid.Backward for {Shape(rows, columns)}", absolute: 1e-7,
-                hint: "Expected dOut ⊙ s ⊙ (1 - s) with s = σ(x), the output of Forward; σ(s)(1 - σ(s)) is the derivative at the wrong point.");
+                hint: "Expected dOut ⊙ s ⊙ (1 - s) with s = σ(x), the output of Forward.", diagnosis: SigmoidGradientMistakes(inputs, dOut));
         }
     }
 
     [GradedTest]
-    public void Sigmoid_leaves_its_arguments_unmodified(GradingContext context)
+    public void Sigmoid_leaves_its_arguments_and_the_output_of_Forward_unmodified(GradingContext context)
     {
         var (inputs, dOut) = (context.Uniform(2, 3, -3, 3), context.Uniform(2, 3));
         var copies = (inputs.Clone(), dOut.Clone());
         var sigmoid = new Sigmoid();
-        sigmoid.Forward(inputs);
+        var output = sigmoid.Forward(inputs);
+        MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Forward", absolute: 0, relative: 0, hint: "Sigmoid.Forward modified its inputs in place.");
+        var outputBefore = output.Clone();
         sigmoid.Backward(dOut);
-        MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Forward and Backward", absolute: 0, relative: 0, hint: "Sigmoid modified its inputs in place.");
         MatrixAssert.ShouldBeClose(dOut, copies.Item2, "dOut after Backward", absolute: 0, relative: 0, hint: "Sigmoid.Backward modified dOut in place.");
+        MatrixAssert.ShouldBeClose(output, outputBefore, "the output of Forward after Backward", absolute: 0, relative: 0,
+            hint: "Sigmoid.Backward overwrote the matrix Forward returned (e.g. turning s into s(1 - s) in place): that matrix belongs to the caller, who uses it as the prediction.");
     }
 
     [GradedTest]
@@ -77,7 +84,7 @@ public sealed class BinaryClassifierHiddenTests
         {
             var (probabilities, targets) = (context.Uniform(n, 1, 0.01, 0.99), RandomTargets(context, n));
             MatrixAssert.ShouldBeClose(new BinaryCrossEntropy().Forward(probabilities, targets), Naive.BinaryCrossEntropy(probabilities, targets),
-                $"BinaryCrossEntropy.Forward for a batch of {n}", hint: "Expected -(1/N) Σ [y log p + (1 - y) log(1 - p)].");
+                $"BinaryCrossEntropy.Forward for a batch of {n}", hint: "Expected -(1/N) Σ [y log p + (1 - y) log(1 - p)].", diagnosis: LossMistakes(n));
         }
     }
 
@@ -87,7 +94,7 @@ public sealed class BinaryClassifierHiddenTests
         var (probability, target) = (context.Uniform(1, 1, 0.05, 0.95), RandomTargets(context, 1));
         var tripled = new BinaryCrossEntropy().Forward(Stack(probability, 3), Stack(target, 3));
         MatrixAssert.ShouldBeClose(tripled, Naive.BinaryCrossEntropy(probability, target), "the loss of a batch holding the same sample three times",
-            hint: "Divide by N: the loss is the mean over the batch.");
+            hint: "Divide by N: the loss is the mean over the batch.", diagnosis: LossMistakes(3));
     }
 
     [GradedTest(weight: 2)]
@@ -97,7 +104,8 @@ public sealed class BinaryClassifierHiddenTests
         var (probabilities, targets) = Corners();
         MatrixAssert.ShouldBeClose(new BinaryCrossEntropy().Forward(probabilities, targets), Naive.BinaryCrossEntropy(probabilities, targets),
             "BinaryCrossEntropy.Forward at probabilities of exactly 0 and 1", relative: 1e-6,
-            hint: "Clip the probabilities to [1e-9, 1 - 1e-9] (BinaryCrossEntropy.Epsilon) before the logarithms: log 0 = -∞ and 0 · log 0 = NaN.");
+            hint: "Clip the probabilities to [1e-9, 1 - 1e-9] (BinaryCrossEntropy.Epsilon) before the logarithms: log 0 = -∞ and 0 · log 0 = NaN.",
+            diagnosis: LossMistakes(4).WhenNotFinite(Unclipped));
     }
 
     [GradedTest(weight: 2)]
@@ -109,7 +117,8 @@ public sealed class BinaryClassifierHiddenTests
         // -y / p̂ + (1 - y) / (1 - p̂), over N = 4: p̂ = 1e-9 for the first, 1 - 1e-9 for the second.
         var expected = Matrix<double>.Build.Dense(4, 1, [-1 / 1e-9 / 4, 1 / (1 - (1 - 1e-9)) / 4, -1 / (1 - 1e-9) / 4, 1 / (1 - 1e-9) / 4]);
         MatrixAssert.ShouldBeClose(loss.Backward(), expected, "BinaryCrossEntropy.Backward at probabilities of exactly 0 and 1", relative: 1e-6,
-            hint: "Use the clipped probabilities in Backward too: dividing by p = 0 gives ∞.");
+            hint: "Use the clipped probabilities in Backward too: dividing by p = 0 gives ∞.",
+            diagnosis: BceGradientMistakes(probabilities, targets, 1.0).WhenNotFinite("Backward divides by p and 1 - p: use the clipped p̂ there too, or p = 0 gives ∞ and 0 / 0 NaN"));
     }
 
     [GradedTest(weight: 2)]
@@ -122,7 +131,7 @@ public sealed class BinaryClassifierHiddenTests
             loss.Forward(probabilities, targets);
             var expected = NumericGradient.Of(p => Naive.BinaryCrossEntropy(p, targets), probabilities.Clone(), step: 1e-6);
             MatrixAssert.ShouldBeClose(loss.Backward(), expected, $"BinaryCrossEntropy.Backward for a batch of {n}", absolute: 1e-6,
-                hint: "Expected (-y / p + (1 - y) / (1 - p)) / N.");
+                hint: "Expected (-y / p + (1 - y) / (1 - p)) / N.", diagnosis: BceGradientMistakes(probabilities, targets, 1.0));
         }
     }
 
@@ -133,7 +142,48 @@ public sealed class BinaryClassifierHiddenTests
         var loss = new BinaryCrossEntropy();
         loss.Forward(probabilities, targets);
         var expected = NumericGradient.Of(p => Naive.BinaryCrossEntropy(p, targets), probabilities.Clone(), step: 1e-6) * 2.5;
-        MatrixAssert.ShouldBeClose(loss.Backward(2.5), expected, "BinaryCrossEntropy.Backward(dOut: 2.5)", absolute: 1e-6, hint: "Multiply the gradient by dOut.");
+        MatrixAssert.ShouldBeClose(loss.Backward(2.5), expected, "BinaryCrossEntropy.Backward(dOut: 2.5)", absolute: 1e-6, hint: "Multiply the gradient by dOut.",
+            diagnosis: BceGradientMistakes(probabilities, targets, 2.5));
+    }
+
+    private const string Unclipped = "log 0 is -∞ and 0 · log 0 is NaN: clip the probabilities to [Epsilon, 1 - Epsilon] before the logarithms";
+
+    private static Diagnosis SigmoidGradientMistakes(Matrix<double> inputs, Matrix<double> dOut)
+    {
+        var s = Naive.Sigmoid(inputs);
+        return Diagnosis.Of()
+            .Candidate("dOut ⊙ σ(s)(1 - σ(s)), with the sigmoid applied to Forward's output again", "s is already σ(x): the derivative is s(1 - s), not σ(s)(1 - σ(s))",
+                () => dOut.PointwiseMultiply(Naive.Sigmoid(s)).PointwiseMultiply(1 - Naive.Sigmoid(s)))
+            .Candidate("dOut ⊙ x(1 - x), computed from the inputs instead of the output", "the derivative is s(1 - s) with s = σ(x), Forward's output, not x(1 - x)",
+                () => dOut.PointwiseMultiply(inputs).PointwiseMultiply(1 - inputs))
+            .Candidate("s(1 - s) without dOut", "multiply by dOut (the chain rule)", () => s.PointwiseMultiply(1 - s))
+            .Candidate("dOut ⊙ s", "the derivative of σ is s(1 - s), not s", () => dOut.PointwiseMultiply(s));
+    }
+
+    private static Diagnosis LossMistakes(int n)
+    {
+        var diagnosis = Diagnosis.Of().Negated("the loss is minus the mean of y log p + (1 - y) log(1 - p)");
+        return n > 1 ? diagnosis.Factor(n, $"times N = {n}", "the loss is the mean over the batch: divide the sum by N") : diagnosis;
+    }
+
+    private static Diagnosis BceGradientMistakes(Matrix<double> probabilities, Matrix<double> targets, double dOut)
+    {
+        var n = probabilities.RowCount;
+        var diagnosis = Diagnosis.Of()
+            .Negated("the gradient is (-y / p + (1 - y) / (1 - p)) / N: check both signs")
+            .Candidate("(p - y) / N, the gradient with respect to the logit", "that is what sigmoid and cross-entropy give together; this Backward is with respect to p: (-y / p + (1 - y) / (1 - p)) / N",
+                () => (probabilities - targets) * (dOut / n));
+        if (n > 1)
+        {
+            diagnosis.Factor(n, $"times N = {n}", "the loss is the mean over the batch, so its gradient divides by N");
+        }
+
+        if (dOut != 1)
+        {
+            diagnosis.Factor(1 / dOut, $"not multiplied by dOut = {dOut.ToString(CultureInfo.InvariantCulture)}", "multiply the gradient by the dOut argument (the chain rule)");
+        }
+
+        return diagnosis;
     }
 
     [GradedTest(weight: 2)]
@@ -144,7 +194,10 @@ public sealed class BinaryClassifierHiddenTests
         var scaler = new Standardizer().Fit(features);
         MatrixAssert.ShouldBeClose(scaler.Mean, mean, "Standardizer.Mean", hint: "The mean of each column (ColumnSums / N).");
         MatrixAssert.ShouldBeClose(scaler.Scale, scale, "Standardizer.Scale",
-            hint: "The population standard deviation of each column: sqrt(Σ (x - mean)² / N), dividing by N, not N - 1.");
+            hint: "The population standard deviation of each column: sqrt(Σ (x - mean)² / N), dividing by N, not N - 1.", diagnosis: Diagnosis.Of()
+                .Factor(Math.Sqrt(features.RowCount / (features.RowCount - 1.0)), $"times sqrt(N / (N - 1)), N = {features.RowCount}",
+                    "that is the sample deviation: the population deviation divides the squares by N, not N - 1")
+                .Candidate("the variance of each column", "take the square root: Scale is the standard deviation", () => scale.PointwiseMultiply(scale)));
     }
 
     [GradedTest(weight: 2)]
@@ -154,7 +207,10 @@ public sealed class BinaryClassifierHiddenTests
         var (mean, scale) = Naive.ColumnStatistics(train);
         var scaler = new Standardizer().Fit(train);
         MatrixAssert.ShouldBeClose(scaler.Transform(test), Naive.Standardize(test, mean, scale), $"Standardizer.Transform of {test.RowCount} new samples",
-            hint: "Transform must use the Mean and Scale learnt by Fit on the training data, never statistics of the data it transforms.");
+            hint: "Transform must use the Mean and Scale learnt by Fit on the training data, never statistics of the data it transforms.",
+            diagnosis: Diagnosis.Of().Candidate("the new samples standardized with their own mean and deviation",
+                "Transform refits on the data it transforms: it must use the Mean and Scale that Fit learnt from the training data",
+                () => Naive.Standardize(test, Naive.ColumnStatistics(test).Mean, Naive.ColumnStatistics(test).Scale)));
         MatrixAssert.ShouldBeClose(scaler.Transform(train), Naive.Standardize(train, mean, scale), "Standardizer.Transform of the training data");
     }
 
@@ -218,7 +274,11 @@ public sealed class BinaryClassifierHiddenTests
         var net = RandomNet(context, 5, 4);
         var inputs = context.Uniform(6, 5, -2, 2);
         MatrixAssert.ShouldBeClose(net.Predict(inputs), Naive.BinaryNetProbabilities(inputs, net.W1, net.B1, net.W2, net.B2),
-            "BinaryClassifier.Predict", hint: "Expected σ(relu(X·W1 + b1)·W2 + b2), shape (N, 1): probabilities, not the raw output.");
+            "BinaryClassifier.Predict", hint: "Expected σ(relu(X·W1 + b1)·W2 + b2), shape (N, 1).", diagnosis: Diagnosis.Of()
+                .Candidate("the raw output relu(X·W1 + b1)·W2 + b2, without the sigmoid", "Predict returns probabilities: apply the sigmoid to the output layer",
+                    () => Naive.BinaryNetProbabilities(inputs, net.W1, net.B1, net.W2, net.B2).Map(p => Math.Log(p / (1 - p))))
+                .Candidate("1 minus the right probability", "the sigmoid is mirrored: σ(x) = 1 / (1 + exp(-x)), the probability of class 1",
+                    () => 1 - Naive.BinaryNetProbabilities(inputs, net.W1, net.B1, net.W2, net.B2)));
     }
 
     [GradedTest]
@@ -259,7 +319,7 @@ public sealed class BinaryClassifierHiddenTests
         const double learningRate = 0.2;
         var net = RandomNet(context, 5, 4, learningRate);
         var (inputs, targets) = (context.Uniform(6, 5, -2, 2), RandomTargets(context, 6));
-        var expected = Parameters.AfterOneStep((w, b) => Naive.BinaryNetLoss(inputs, targets, w[0], b[0], w[1], b[1]), [net.W1, net.W2], [net.B1, net.B2], learningRate);
+        var expected = Parameters.AfterOneStep((w, b) => Naive.BinaryNetLoss(inputs, targets, w[0], b[0], w[1], b[1]), [net.W1, net.W2], [net.B1, net.B2], learningRate, inputs.RowCount);
 
         net.Step(inputs, targets);
 
@@ -304,7 +364,7 @@ public sealed class BinaryClassifierHiddenTests
         context.RecordMetric("test accuracy", accuracy);
         var required = context.Threshold("breastCancerTestAccuracy");
         accuracy.ShouldBeGreaterThanOrEqualTo(required, string.Create(CultureInfo.InvariantCulture,
-            $"After 500 epochs the test accuracy is {accuracy:F3}, below the required {required:F2} (the reference reaches about 0.97). Check Step's gradients and the threshold of Predict."));
+            $"After 500 epochs the test accuracy is {accuracy:F3}, below the required {required:F2} (the reference reaches about 0.97). If an earlier test of this task failed, its message names the cause; otherwise look at Step's gradients and the threshold of Predict."));
     }
 
     private static BinaryClassifier RandomNet(GradingContext context, int d, int h, double learningRate = 0.1)

@@ -18,7 +18,7 @@ public sealed class RegressionNetHiddenTests
             var inputs = context.Uniform(rows, columns, -3, 3);
             MatrixAssert.ShouldBeClose(new LeakyReLU(slope).Forward(inputs), Naive.LeakyReLU(inputs, slope),
                 string.Create(CultureInfo.InvariantCulture, $"LeakyReLU({slope}).Forward output for ({rows}, {columns})"),
-                hint: "Expected x for x > 0 and slope · x otherwise, with the slope given to the constructor.");
+                hint: "Expected x for x > 0 and slope · x otherwise, with the slope given to the constructor.", diagnosis: ForwardMistakes(inputs, slope));
         }
     }
 
@@ -27,7 +27,7 @@ public sealed class RegressionNetHiddenTests
     {
         var inputs = context.Uniform(3, 4, 0.1, 5);
         MatrixAssert.ShouldBeClose(new LeakyReLU(0.25).Forward(inputs), inputs, "LeakyReLU(0.25).Forward of positive inputs", absolute: 0, relative: 0,
-            hint: "The slope applies to inputs ≤ 0 only; positive inputs pass unchanged.");
+            hint: "The slope applies to inputs ≤ 0 only; positive inputs pass unchanged.", diagnosis: ForwardMistakes(inputs, 0.25));
     }
 
     [GradedTest(weight: 2)]
@@ -43,7 +43,7 @@ public sealed class RegressionNetHiddenTests
             layer.Forward(inputs);
             var expected = NumericGradient.Of(x => NumericGradient.Project(Naive.LeakyReLU(x, slope), dOut), inputs.Clone());
             MatrixAssert.ShouldBeClose(layer.Backward(dOut), expected, string.Create(CultureInfo.InvariantCulture, $"LeakyReLU({slope}).Backward for ({rows}, {columns})"),
-                absolute: 1e-6, hint: "Expected dOut where the input was positive and slope · dOut elsewhere.");
+                absolute: 1e-6, hint: "Expected dOut where the input was positive and slope · dOut elsewhere.", diagnosis: BackwardMistakes(inputs, dOut, slope));
         }
     }
 
@@ -53,19 +53,23 @@ public sealed class RegressionNetHiddenTests
         var layer = new LeakyReLU(0.2);
         layer.Forward(Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1, -1 } }));
         MatrixAssert.ShouldBeClose(layer.Backward(Matrix<double>.Build.Dense(1, 3, 1.0)), Matrix<double>.Build.DenseOfArray(new double[,] { { 0.2, 1, 0.2 } }),
-            "LeakyReLU(0.2).Backward where an input is 0", hint: "The documented convention: the derivative at exactly 0 is the slope (x > 0 decides).");
+            "LeakyReLU(0.2).Backward where an input is 0", hint: "The documented convention: the derivative at exactly 0 is the slope (x > 0 decides).",
+            diagnosis: BackwardMistakes(Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1, -1 } }), Matrix<double>.Build.Dense(1, 3, 1.0), 0.2));
     }
 
     [GradedTest]
-    public void LeakyReLU_leaves_its_arguments_unmodified(GradingContext context)
+    public void LeakyReLU_leaves_its_arguments_and_the_output_of_Forward_unmodified(GradingContext context)
     {
         var (inputs, dOut) = (context.Uniform(2, 3, -2, 2), context.Uniform(2, 3));
         var copies = (inputs.Clone(), dOut.Clone());
         var layer = new LeakyReLU(0.1);
-        layer.Forward(inputs);
+        var output = layer.Forward(inputs);
+        MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Forward", absolute: 0, relative: 0, hint: "LeakyReLU.Forward modified its inputs in place.");
+        var outputBefore = output.Clone();
         layer.Backward(dOut);
-        MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Forward and Backward", absolute: 0, relative: 0, hint: "LeakyReLU modified its inputs in place.");
         MatrixAssert.ShouldBeClose(dOut, copies.Item2, "dOut after Backward", absolute: 0, relative: 0, hint: "LeakyReLU.Backward modified dOut in place.");
+        MatrixAssert.ShouldBeClose(output, outputBefore, "the output of Forward after Backward", absolute: 0, relative: 0,
+            hint: "LeakyReLU.Backward overwrote the matrix Forward returned: that matrix belongs to the caller (the next layer has cached it).");
     }
 
     [GradedTest]
@@ -87,7 +91,8 @@ public sealed class RegressionNetHiddenTests
         {
             var (predictions, targets) = (context.Uniform(rows, columns, -3, 3), context.Uniform(rows, columns, -3, 3));
             MatrixAssert.ShouldBeClose(new MeanSquaredError().Forward(predictions, targets), Naive.MeanSquaredError(predictions, targets),
-                $"MeanSquaredError.Forward for ({rows}, {columns})", hint: "Expected the mean over all N·K elements of (prediction - target)², with no factor ½.");
+                $"MeanSquaredError.Forward for ({rows}, {columns})", hint: "Expected the mean over all N·K elements of (prediction - target)², with no factor ½.",
+                diagnosis: LossMistakes(rows, columns));
         }
     }
 
@@ -97,7 +102,8 @@ public sealed class RegressionNetHiddenTests
         // Three outputs per sample: the mean over the N samples alone would be three times too large.
         var (predictions, targets) = (context.Uniform(4, 3, -2, 2), context.Uniform(4, 3, -2, 2));
         MatrixAssert.ShouldBeClose(new MeanSquaredError().Forward(predictions, targets), Naive.MeanSquaredError(predictions, targets),
-            "MeanSquaredError.Forward for (4, 3)", hint: "Divide by N·K, the number of elements, not by N: the documented convention is the mean over all elements.");
+            "MeanSquaredError.Forward for (4, 3)", hint: "Divide by N·K, the number of elements, not by N: the documented convention is the mean over all elements.",
+            diagnosis: LossMistakes(4, 3));
     }
 
     [GradedTest(weight: 2)]
@@ -110,7 +116,8 @@ public sealed class RegressionNetHiddenTests
             loss.Forward(predictions, targets);
             var expected = NumericGradient.Of(p => Naive.MeanSquaredError(p, targets), predictions.Clone());
             MatrixAssert.ShouldBeClose(loss.Backward(), expected, $"MeanSquaredError.Backward for ({rows}, {columns})", absolute: 1e-7,
-                hint: "Expected 2 (predictions - targets) / (N·K): the factor 2 comes from the square, the N·K from the mean.");
+                hint: "Expected 2 (predictions - targets) / (N·K): the factor 2 comes from the square, the N·K from the mean.",
+                diagnosis: GradientMistakes(rows, columns));
         }
     }
 
@@ -122,7 +129,7 @@ public sealed class RegressionNetHiddenTests
         loss.Forward(predictions, targets);
         var unscaled = loss.Backward();
         MatrixAssert.ShouldBeClose(loss.Backward(0.5), unscaled * 0.5, "MeanSquaredError.Backward(dOut: 0.5), compared with half of Backward()",
-            hint: "Multiply the gradient by dOut.");
+            hint: "Multiply the gradient by dOut.", diagnosis: Diagnosis.Of().Factor(2, "not multiplied by dOut = 0.5", "multiply the gradient by the dOut argument (the chain rule)"));
     }
 
     [GradedTest]
@@ -135,6 +142,47 @@ public sealed class RegressionNetHiddenTests
         fresh.Forward(predictions, targets);
         MatrixAssert.ShouldBeClose(loss.Backward(), fresh.Backward(), "MeanSquaredError.Backward after two Forward calls, compared with after the second only",
             hint: "Backward must use what the latest Forward cached.");
+    }
+
+    private static Diagnosis ForwardMistakes(Matrix<double> inputs, double slope) => Diagnosis.Of()
+        .Candidate(string.Create(CultureInfo.InvariantCulture, $"the leaky ReLU with slope 0.1 instead of the constructor's {slope}"), "keep the slope given to the constructor and use it",
+            () => Naive.LeakyReLU(inputs, 0.1))
+        .Candidate("max(0, x), a plain ReLU", "multiply the inputs ≤ 0 by the slope instead of setting them to 0", () => Naive.ReLU(inputs))
+        .Candidate("the slope applied to the positive inputs", "x > 0 passes unchanged; slope · x is for x ≤ 0", () => inputs.Map(x => x > 0 ? slope * x : x));
+
+    private static Diagnosis BackwardMistakes(Matrix<double> inputs, Matrix<double> dOut, double slope) => Diagnosis.Of()
+        .Candidate(string.Create(CultureInfo.InvariantCulture, $"the gradient for slope 0.1 instead of the constructor's {slope}"), "use the slope given to the constructor",
+            () => dOut.PointwiseMultiply(inputs.Map(x => x > 0 ? 1 : 0.1)))
+        .Candidate("the slope applied where the input is positive", "the derivative is 1 for x > 0 and the slope for x ≤ 0",
+            () => dOut.PointwiseMultiply(inputs.Map(x => x > 0 ? slope : 1)))
+        .Candidate("the derivative alone (1 or the slope)", "multiply it by dOut (the chain rule)", () => inputs.Map(x => x > 0 ? 1 : slope))
+        .Candidate("the gradient of a plain ReLU (0 where x ≤ 0)", "where x ≤ 0 the gradient is slope · dOut, not 0", () => dOut.PointwiseMultiply(inputs.Map(x => x > 0 ? 1.0 : 0)))
+        .Candidate("the gradient with 1 at exactly x = 0", "at exactly 0 the derivative is the slope: x > 0 decides, not x >= 0",
+            () => dOut.PointwiseMultiply(inputs.Map(x => x >= 0 ? 1 : slope)));
+
+    private static Diagnosis LossMistakes(int n, int k) => Diagnosis.Of()
+        .Factor(0.5, "divided by 2", "the documented mean squared error has no factor ½")
+        .Factor(k, $"times K = {k}", "divide by N·K, the number of elements, not by N alone")
+        .Factor(n * k, $"times N·K = {n * k}", "take the mean over all N·K elements, not the sum")
+        .Factor(n, $"times N = {n}", "divide by N·K, the number of elements, not by K alone");
+
+    private static Diagnosis GradientMistakes(int n, int k)
+    {
+        var diagnosis = Diagnosis.Of()
+            .Factor(0.5, "divided by 2", "the derivative of the square is 2 (p - y): keep the factor 2")
+            .Negated("the gradient is 2 (predictions - targets) / (N·K), not targets - predictions");
+        if (n * k > 1)
+        {
+            diagnosis.Factor(n * k, $"times N·K = {n * k}", "the loss is the mean over all N·K elements, so its gradient divides by N·K")
+                .Factor(n * k / 2.0, $"times N·K / 2 = {n * k / 2.0}", "the gradient is 2 (p - y) / (N·K): both the 2 and the 1 / (N·K) are missing");
+        }
+
+        if (k > 1)
+        {
+            diagnosis.Factor(k, $"times K = {k}", "divide by N·K, the number of elements, not by N alone");
+        }
+
+        return diagnosis;
     }
 
     [GradedTest]
@@ -167,7 +215,14 @@ public sealed class RegressionNetHiddenTests
         var (net, slope) = RandomNet(context, 3, 5, 4, 2);
         var inputs = context.Uniform(6, 3, -2, 2);
         MatrixAssert.ShouldBeClose(net.Predict(inputs), Naive.RegressionNetOutput(inputs, Weights(net), Biases(net), slope),
-            "RegressionNet.Predict", hint: "Expected affine → leaky ReLU → affine → leaky ReLU → affine, with no activation after the last layer.");
+            "RegressionNet.Predict", hint: "Expected affine → leaky ReLU → affine → leaky ReLU → affine, with no activation after the last layer.",
+            diagnosis: Diagnosis.Of()
+                .Candidate(string.Create(CultureInfo.InvariantCulture, $"the network's output with slope 0.1 instead of the constructor's {slope}"),
+                    "pass the slope argument of the constructor to both LeakyReLU layers", () => Naive.RegressionNetOutput(inputs, Weights(net), Biases(net), 0.1))
+                .Candidate("the network's output with plain ReLUs (slope 0)", "use LeakyReLU layers with the constructor's slope",
+                    () => Naive.RegressionNetOutput(inputs, Weights(net), Biases(net), 0))
+                .Candidate("the output with a leaky ReLU after the last layer too", "the output layer is linear: no activation after the third affine layer",
+                    () => Naive.LeakyReLU(Naive.RegressionNetOutput(inputs, Weights(net), Biases(net), slope), slope)));
     }
 
     [GradedTest]
@@ -187,7 +242,7 @@ public sealed class RegressionNetHiddenTests
         var (net, slope) = RandomNet(context, 3, 5, 4, 2, learningRate);
         var (inputs, targets) = (context.Uniform(6, 3, -2, 2), context.Uniform(6, 2, -2, 2));
         var expected = Parameters.AfterOneStep(
-            (w, b) => Naive.MeanSquaredError(Naive.RegressionNetOutput(inputs, w, b, slope), targets), Weights(net), Biases(net), learningRate);
+            (w, b) => Naive.MeanSquaredError(Naive.RegressionNetOutput(inputs, w, b, slope), targets), Weights(net), Biases(net), learningRate, inputs.RowCount);
 
         net.Step(inputs, targets);
 
