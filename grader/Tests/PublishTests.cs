@@ -103,7 +103,7 @@ public class PublishTests
 
         var test = Dotnet(folder, "test", "--logger", "trx;LogFileName=public.trx", "--results-directory", "results");
         var trx = File.ReadAllText(Path.Combine(folder, "results", "public.trx"));
-        trx.ShouldContain("total=\"19\"", customMessage: test);
+        trx.ShouldContain("total=\"20\"", customMessage: test);
         trx.ShouldContain("passed=\"0\"", customMessage: test);
 
         // Task 4 builds on tasks 1-3; without the reference solutions it is graded with the student's own classes.
