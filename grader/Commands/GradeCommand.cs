@@ -81,7 +81,7 @@ internal static class GradeCommand
             Description = $"Also write the result for a grading platform: {string.Join(", ", ResultFormats.DefaultFileNames.Keys)}; NAME=PATH picks the file (default: beside the result). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var timings = new Option<bool>("--timings") { Description = "Print where the seconds went, phase by phase (prepare, compile, host start, each task's tests), and record it in the result file." };
+        var timings = new Option<bool>("--timings") { Description = "Print where the seconds went, phase by phase (prepare, compile, host start, each task's tests), and record it in the result file (also COURSEWORK_TIMINGS=1)." };
         var run = new RunOptions();
         foreach (var option in new Option[] { solutions, submission, output, report, formats, timings }.Concat(run.All))
         {
@@ -117,7 +117,8 @@ internal static class GradeCommand
             });
 
             var writing = System.Diagnostics.Stopwatch.StartNew();
-            var showTimings = parsed.GetValue(timings);
+            // COURSEWORK_TIMINGS=1 asks the same of every grading of a batch (bench/run's batch measure reads them).
+            var showTimings = parsed.GetValue(timings) || Environment.GetEnvironmentVariable("COURSEWORK_TIMINGS") == "1";
             if (showTimings)
             {
                 result = result with { Timings = phases.Phases };
