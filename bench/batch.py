@@ -64,7 +64,9 @@ def phases(results):
         timings = json.load(open(os.path.join(results, name), encoding="utf-8")).get("timings") or []
         graded += 1 if timings else 0
         for phase in timings:
-            key = re.sub(r"^task \d+: ", "each task: ", phase["phase"].strip())
+            name = phase["phase"]
+            # Indented phases are steps of the compile phase above them (both hosts' steps add up here).
+            key = ("compile step: " + name.strip()) if name.startswith("  ") else re.sub(r"^task \d+: ", "each task: ", name)
             totals[key] = totals.get(key, 0.0) + phase["seconds"]
     for key, seconds in sorted(totals.items(), key=lambda item: -item[1]):
         print(f"batch_phase {key}: {seconds:.1f} s in all, {seconds / max(graded, 1):.2f} s per submission")
