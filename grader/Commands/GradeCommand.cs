@@ -82,19 +82,23 @@ internal static class GradeCommand
             Description = $"Also write the result for a grading platform: {string.Join(", ", ResultFormats.DefaultFileNames.Keys)}; NAME=PATH picks the file (default: beside the result). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var timings = new Option<bool>("--timings") { Description = "Print where the seconds went, phase by phase (prepare, compile, host start, each task's tests), and record it in the result file (also COURSEWORK_TIMINGS=1)." };
         var run = new RunOptions();
-        foreach (var option in new Option[] { solutions, submission, output, report, pictures, formats }.Concat(run.All))
+        foreach (var option in new Option[] { solutions, submission, output, report, pictures, formats, timings }.Concat(run.All))
         {
             root.Options.Add(option);
         }
 
         root.SetAction(parsed =>
         {
+            var phases = new PhaseTimings();
+            var preparing = System.Diagnostics.Stopwatch.StartNew();
             var kit = KitLayout.Locate();
             var manifest = Manifest.Load(kit.Manifest);
             var code = parsed.GetValue(submission) is { } folder ? CodeUnderTest.Submission(folder.FullName, kit, parsed.GetValue(solutions), manifest.Tasks.SelectMany(task => task.Files.Stub).ToList())
                 : parsed.GetValue(solutions) ? CodeUnderTest.Solutions(kit)
                 : CodeUnderTest.Exercises(kit);
+            phases.Add("prepare", preparing.Elapsed);
             var resultPath = parsed.GetValue(output)!.FullName;
             var outputs = FormatOutputs(parsed.GetValue(formats) ?? [], resultPath);
             var console = AnsiConsole.Console;
@@ -110,8 +114,16 @@ internal static class GradeCommand
             GradingResult result = null!;
             console.Status().Start("Starting", status =>
             {
-                result = new Grader(kit, manifest, new InlineProgress(message => status.Status(Markup.Escape(message) + "…"))).Grade(request);
+                result = new Grader(kit, manifest, new InlineProgress(message => status.Status(Markup.Escape(message) + "…")), phases).Grade(request);
             });
+
+            var writing = System.Diagnostics.Stopwatch.StartNew();
+            // COURSEWORK_TIMINGS=1 asks the same of every grading of a batch (bench/run's batch measure reads them).
+            var showTimings = parsed.GetValue(timings) || Environment.GetEnvironmentVariable("COURSEWORK_TIMINGS") == "1";
+            if (showTimings)
+            {
+                result = result with { Timings = phases.Phases };
+            }
 
             if (parsed.GetValue(run.HideMessages))
             {
@@ -128,6 +140,16 @@ internal static class GradeCommand
             ResultWriter.Write(reportPath, MarkdownReport.Render(result, drawn));
             var shownPath = Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath);
             ConsoleReport.Write(console, result, shownPath.StartsWith("..", StringComparison.Ordinal) ? resultPath : shownPath);
+            if (showTimings)
+            {
+                phases.Add("write the results", writing.Elapsed);
+                console.WriteLine("Timings (the result file has them up to writing the results):");
+                foreach (var line in phases.Lines())
+                {
+                    console.WriteLine("  " + line);
+                }
+            }
+
             return 0;
         });
     }

@@ -12,33 +12,17 @@ namespace Coursework.Grading;
 internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits, IReadOnlyList<TaskSpec> Tasks, bool Sandbox);
 
 /// <summary>Builds, runs and scores: the whole grading run, reporting progress as it goes.</summary>
-internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string> progress)
+internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string> progress, PhaseTimings? timings = null)
 {
-    public GradingResult Grade(GradingRequest request)
-    {
-        try
-        {
-            return GradeAndScore(request) with { SubmittedFiles = request.Code.SubmittedFiles };
-        }
-        finally
-        {
-            if (request.Code.Variant.StartsWith("submission-", StringComparison.Ordinal))
-            {
-                // A submission always builds from scratch, so its build outputs are of no further use.
-                var artifacts = Path.Combine(kit.Root, "artifacts");
-                foreach (var folder in new[] { artifacts, Path.Combine(artifacts, "overlays") }
-                             .Where(Directory.Exists)
-                             .SelectMany(parent => Directory.GetDirectories(parent, request.Code.Variant + "*")))
-                {
-                    TryDelete(folder);
-                }
-            }
-        }
-    }
+    private readonly PhaseTimings _timings = timings ?? new PhaseTimings();
+
+    public GradingResult Grade(GradingRequest request) =>
+        GradeAndScore(request) with { SubmittedFiles = request.Code.SubmittedFiles };
 
     private GradingResult GradeAndScore(GradingRequest request)
     {
         var clock = Stopwatch.StartNew();
+        var phase = Stopwatch.StartNew();
         DataCheck.Verify(kit);
         // Before the build, which takes a while: a student template leaves the hidden tests out.
         if (request.Tasks.FirstOrDefault(task => task.Files.HiddenTests.All(file => !File.Exists(Path.Combine(kit.Root, file)))) is { } missing)
@@ -46,24 +30,33 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
             throw new GradingException($"the hidden tests of task {missing.Id} ({missing.Name}) are not in this repository (a student template leaves them out; its grading workflow fetches them)");
         }
 
-        progress.Report($"Building {request.Code.Description}");
-        var build = new StudentBuild(kit).Run(request.Code);
-        if (!build.Succeeded)
-        {
-            return NotCompiled(request, build, clock.Elapsed);
-        }
-
+        _timings.Add("check the kit", phase.Elapsed);
+        // The hosts go into the grading's own temporary folder, readable by the sandbox's user and holding nothing but them.
         var workFolder = Path.Combine(Path.GetTempPath(), $"coursework-grader-{Environment.ProcessId}");
         try
         {
+            TryDelete(workFolder);
+            Directory.CreateDirectory(workFolder);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(workFolder, (UnixFileMode)0b111_101_101);
+            }
+
+            progress.Report($"Building {request.Code.Description}");
+            var build = _timings.Measure("compile", () => _build.Run(request.Code, HostFolder(workFolder, "main")));
+            if (!build.Succeeded)
+            {
+                return NotCompiled(request, build, clock.Elapsed);
+            }
+
             var runners = new Dictionary<HostSetup, TaskRunner>();
             TaskRunner RunnerFor(HostSetup host) =>
                 runners.TryGetValue(host, out var runner)
                     ? runner
-                    : runners[host] = new TaskRunner(host, kit.Manifest, workFolder, request.Seed, request.Limits, request.Sandbox);
+                    : runners[host] = new TaskRunner(host, kit.Manifest, workFolder, request.Seed, request.Limits, request.Sandbox, _timings);
 
-            var mainHost = new HostSetup(Staged(build.HostFolder, workFolder, request.Sandbox), null, []);
-            var listed = RunnerFor(mainHost).ListTests();
+            var mainHost = new HostSetup(build.HostFolder, null, []);
+            var listed = _timings.Measure("list the hidden tests", () => RunnerFor(mainHost).ListTests());
             var tasks = new List<TaskResult>();
             foreach (var task in request.Tasks)
             {
@@ -90,6 +83,9 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     }
 
     private readonly Dictionary<string, HostSetup?> _isolatedHosts = [];
+
+    /// <summary>One build per grading, so that its two hosts share what they have in common.</summary>
+    private readonly StudentBuild _build = new(kit, timings);
 
     /// <summary>
     /// The host for a task that builds on others: the student's files with stand-ins in place of those other classes,
@@ -124,7 +120,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
         {
             progress.Report($"Building task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())}");
             var standIns = classes.Select(name => Path.Combine(kit.StandIns, name + ".cs")).ToList();
-            var build = new StudentBuild(kit).Run(code.WithReferenceFiles(standIns, suffix));
+            var build = _timings.Measure($"compile with the reference versions of tasks {string.Join(", ", dependencies.Order())}", () => _build.Run(code.WithReferenceFiles(standIns, suffix), HostFolder(workFolder, suffix)));
             if (!build.Succeeded && build.Errors.Count == 0)
             {
                 // Not the student's doing: grading this task with the student's own classes instead would be unfair.
@@ -132,50 +128,19 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
             }
 
             host = _isolatedHosts[suffix] = build.Succeeded
-                ? new HostSetup(Staged(build.HostFolder, workFolder, request.Sandbox), KitLayout.ReferenceAssembly, classes)
+                ? new HostSetup(build.HostFolder, KitLayout.ReferenceAssembly, classes)
                 : null;
         }
 
         return host;
     }
 
-    /// <summary>
-    /// The host's build output as the sandbox will see it: a copy in the grading's own temporary folder, readable by
-    /// the sandbox's user, holding nothing but the host (the build folder lies inside the kit).
-    /// </summary>
-    private static string Staged(string hostFolder, string workFolder, bool sandbox)
-    {
-        if (!sandbox)
-        {
-            return hostFolder;
-        }
-
-        var staged = Path.Combine(workFolder, "host-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hostFolder)))[..10]);
-        if (!Directory.Exists(staged) && !OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(workFolder);
-            var temporary = staged + ".partial";
-            Directory.CreateDirectory(temporary);
-            foreach (var file in Directory.GetFiles(hostFolder, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(temporary, Path.GetRelativePath(hostFolder, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
-            foreach (var folder in new[] { workFolder, temporary }.Concat(Directory.GetDirectories(temporary, "*", SearchOption.AllDirectories)))
-            {
-                File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
-            }
-
-            Directory.Move(temporary, staged);
-        }
-
-        return staged;
-    }
+    /// <summary>Where a host of this grading goes: inside its temporary folder, which the sandbox's user can read.</summary>
+    private static string HostFolder(string workFolder, string name) => Path.Combine(workFolder, "host-" + name);
 
     private static string FirstErrorLine(string log) =>
-        log.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? "no error in the build log";
+        log.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase))
+        ?? log.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "no error in the build log";
 
     private GradingResult NotCompiled(GradingRequest request, BuildOutcome build, TimeSpan elapsed)
     {

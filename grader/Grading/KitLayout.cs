@@ -6,19 +6,16 @@ internal sealed record KitLayout(string Root)
 {
     public string Manifest => Path.Combine(Root, "grader", "assignment.json");
 
-    /// <summary>The project that holds student code and nothing else (grader/Host), built once per code variant.</summary>
-    public string HostProject => Path.Combine(Root, "grader", "Host", "Coursework.Host.csproj");
-
     public string Solutions => Path.Combine(Root, "solutions");
 
     /// <summary>The stand-ins for student classes (grader/Bridge/Proxies), one file per class.</summary>
     public string StandIns => Path.Combine(Root, "grader", "Bridge", "Proxies");
 
-    /// <summary>The host built for a code variant (see Directory.Build.props).</summary>
-    /// <param name="variant">exercises, solutions or submission-….</param>
-    /// <returns>The folder holding Coursework.Host.dll.</returns>
-    public string HostFolder(string variant) =>
-        Path.Combine(Root, "artifacts", variant, "bin", "Coursework.Host", Configuration);
+    /// <summary>
+    /// The host's skeleton (grader/Host without any exercise file), built with the grader and beside it: its runtime
+    /// files and the compiler options each grading's host is compiled with (see <see cref="StudentBuild"/>).
+    /// </summary>
+    public static string HostSkeleton => BesideTheGrader("Coursework.Host", "-skeleton");
 
     /// <summary>
     /// The judge (grader/HiddenTests), built with the grader itself and beside it: it holds no student code, so one
@@ -32,8 +29,8 @@ internal sealed record KitLayout(string Root)
     /// <summary>debug or release: the grader's own build configuration, which the judge and the reference share.</summary>
     private static string Configuration => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
 
-    private static string BesideTheGrader(string project) =>
-        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", project, Configuration));
+    private static string BesideTheGrader(string project, string pivotSuffix = "") =>
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", project, Configuration + pivotSuffix));
 
     /// <summary>Finds the kit from the grader's own location (it runs from artifacts/…/bin inside the kit).</summary>
     /// <returns>The layout.</returns>

@@ -1,5 +1,10 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Coursework.Grading;
 
@@ -70,100 +75,169 @@ internal sealed record CompileError(string File, int Line, int Column, string Co
     public override string ToString() => $"{File}({Line},{Column}): {Code}: {Message}";
 }
 
-/// <summary>The outcome of building the hidden tests with the student's code.</summary>
-/// <param name="Succeeded">Whether there is a test program to run.</param>
+/// <summary>The outcome of building the host with the student's code.</summary>
+/// <param name="Succeeded">Whether there is a host to run.</param>
 /// <param name="HostFolder">Where the built host is.</param>
 /// <param name="Errors">Compiler errors, empty on success.</param>
-/// <param name="Log">The build's output, for errors that are not compiler errors.</param>
+/// <param name="Log">What went wrong outside the student's code, if anything.</param>
 /// <param name="Elapsed">How long the build took.</param>
 internal sealed record BuildOutcome(bool Succeeded, string HostFolder, IReadOnlyList<CompileError> Errors, string Log, TimeSpan Elapsed);
 
-/// <summary>Step 1: build the host (grader/Host) with the code under test; nothing of the grader's goes into it.</summary>
-internal sealed partial class StudentBuild(KitLayout kit)
+/// <summary>
+/// Step 1: builds the host (grader/Host) with the code under test; nothing of the grader's goes into it. The grader
+/// compiles it here, in its own process, with Roslyn: compiling runs no student code (the kit uses no source
+/// generator or analyzer in the host, so none is loaded). The result goes into a copy of the host's skeleton (built
+/// with the grader by MSBuild, see grader/Host/Coursework.Host.csproj): its runtimeconfig, deps and libraries, and the
+/// compiler options and references that MSBuild used, so that the assembly is the one MSBuild would build.
+/// </summary>
+/// <remarks>
+/// One instance serves one grading: the two hosts of a submission (as it is, and with stand-ins for the classes a task
+/// builds on) share the parsed files they have in common. Nothing is shared between gradings but the references.
+/// </remarks>
+internal sealed class StudentBuild(KitLayout kit, PhaseTimings? timings = null)
 {
-    private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(10);
+    /// <summary>What the skeleton's build recorded: compiler options, global usings, references (see the host's project).</summary>
+    private const string OptionsFile = "coursework-host-compile.txt";
 
-    public BuildOutcome Run(CodeUnderTest code)
-    {
-        var outcome = RunOnce(code);
-        // A build that fails without a compiler error failed for a reason outside the student's code (the compiler
-        // server dying under load, a file in use): once more, without the server, before believing it.
-        return outcome.Succeeded || outcome.Errors.Count > 0 ? outcome : RunOnce(code, sharedCompiler: false);
-    }
+    private static readonly Lazy<(SkeletonOptions Options, string? Problem)> Skeleton = new(LoadSkeleton);
 
-    private BuildOutcome RunOnce(CodeUnderTest code, bool sharedCompiler = true)
+    private readonly Dictionary<string, SyntaxTree> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Compiles the host for <paramref name="code"/> into <paramref name="hostFolder"/> (created, or emptied first).</summary>
+    /// <param name="code">The code under test.</param>
+    /// <param name="hostFolder">Where the host goes: a copy of the skeleton with the compiled Coursework.Host.dll.</param>
+    /// <returns>Whether it compiled, and the compiler errors if not.</returns>
+    public BuildOutcome Run(CodeUnderTest code, string hostFolder)
     {
         var stopwatch = Stopwatch.StartNew();
-        var arguments = new List<string>
+        var step = Stopwatch.StartNew();
+        var (options, problem) = Skeleton.Value;
+        Step("compiler options and references");
+        if (problem is not null)
         {
-            "build", kit.HostProject, "-nologo", "-v:minimal", "-clp:NoSummary",
-            // A warning in a student's code (an unused variable) must not cost the grade.
-            "-p:TreatWarningsAsErrors=false",
-            $"-p:CodeVariant={code.Variant}",
-        };
-
-        // Where each compiled file came from, to show compiler errors at the student's path, not the copy's.
-        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (code.Layers is [var single] && single == kit.Solutions)
-        {
-            arguments.Add("-p:UseSolutions=true"); // the reference in place: an ordinary incremental build
-        }
-        else if (code.Layers.Count > 0)
-        {
-            arguments.Add($"-p:ExerciseOverrides={Merge(code, origins)}");
-            // Copies and unpacked submissions can be older than the last build in this folder: timestamps cannot
-            // tell that the code changed, so build from scratch.
-            arguments.Add("--no-incremental");
+            return new BuildOutcome(false, hostFolder, [], problem, stopwatch.Elapsed);
         }
 
-        // The compiler server makes each later build about twice as fast (a cold compiler takes seconds to start).
-        using var build = ChildProcess.StartDotnet(arguments, kit.Root, new Dictionary<string, string> { ["UseSharedCompilation"] = sharedCompiler ? "true" : "false" });
-        if (!build.WaitForExit(BuildLimit))
+        var trees = Sources(code).Select(file => Parse(file, options.Parse)).ToList();
+        trees.Add(options.Generated);
+        var compilation = CSharpCompilation.Create("Coursework.Host", trees, options.References, options.Compilation);
+        Step("parse");
+        CopySkeleton(hostFolder);
+        Step("copy the skeleton");
+        var dll = Path.Combine(hostFolder, "Coursework.Host.dll");
+        var pdb = Path.Combine(hostFolder, "Coursework.Host.pdb");
+        EmitResult emitted;
+        using (var assembly = new FileStream(dll, FileMode.Create, FileAccess.Write))
+        using (var symbols = new FileStream(pdb, FileMode.Create, FileAccess.Write))
         {
-            build.Kill();
-            throw new GradingException($"the build did not finish within {BuildLimit.TotalMinutes} minutes");
+            emitted = compilation.Emit(assembly, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb, pdbFilePath: pdb));
         }
 
-        var errors = ParseErrors(build.Output, code, origins);
-        var host = kit.HostFolder(code.Variant);
-        var succeeded = build.ExitCode == 0 && File.Exists(Path.Combine(host, "Coursework.Host.dll"));
-        return new BuildOutcome(succeeded, host, errors, build.Output, stopwatch.Elapsed);
+        Step("compile and emit");
+        var errors = emitted.Diagnostics
+            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+            .Select(diagnostic => Describe(diagnostic, code))
+            .Distinct()
+            .ToList();
+        if (!emitted.Success)
+        {
+            File.Delete(dll);
+            File.Delete(pdb);
+        }
+        else if (!OperatingSystem.IsWindows())
+        {
+            // Readable by the sandbox's user, whatever the umask.
+            File.SetUnixFileMode(dll, (UnixFileMode)0b110_100_100);
+            File.SetUnixFileMode(pdb, (UnixFileMode)0b110_100_100);
+        }
+
+        var log = emitted.Success || errors.Count > 0
+            ? ""
+            : string.Join('\n', emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(diagnostic => diagnostic.ToString()).DefaultIfEmpty("the compiler failed without an error"));
+        return new BuildOutcome(emitted.Success, hostFolder, errors, log, stopwatch.Elapsed);
+
+        void Step(string name)
+        {
+            timings?.Add("  " + name, step.Elapsed);
+            step.Restart();
+        }
     }
 
-    /// <summary>Copies the layers, in order, into one flat folder (overrides match by file name).</summary>
-    private string Merge(CodeUnderTest code, Dictionary<string, string> origins)
+    /// <summary>
+    /// The files the host's project would compile, in its order: Program.cs, the bridge, exercises/ (but its
+    /// Program.cs), each replaced by the file of the same name from the last layer that has one, then the layers' other
+    /// files (see the ExerciseOverrides items of grader/Host/Coursework.Host.csproj).
+    /// </summary>
+    private IEnumerable<string> Sources(CodeUnderTest code)
     {
-        var merged = Path.Combine(kit.Root, "artifacts", "overlays", code.Variant);
-        if (Directory.Exists(merged))
-        {
-            Directory.Delete(merged, recursive: true);
-        }
-
-        Directory.CreateDirectory(merged);
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in code.Layers.SelectMany(layer => Directory.Exists(layer)
                      ? Directory.GetFiles(layer, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                      : Enumerable.Repeat(layer, 1)))
         {
-            var copy = Path.Combine(merged, Path.GetFileName(file));
-            File.Copy(file, copy, overwrite: true);
-            origins[copy] = file;
+            overrides[Path.GetFileName(file)] = file; // later layers win
         }
 
-        return merged;
+        var host = Path.Combine(kit.Root, "grader", "Host");
+        var exercises = Path.Combine(kit.Root, "exercises");
+        return new[] { Path.Combine(host, "Program.cs") }
+            .Concat(Directory.GetFiles(Path.Combine(kit.Root, "grader", "Bridge"), "*.cs").Order(StringComparer.Ordinal))
+            .Concat(Directory.GetFiles(exercises, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Where(file => file != Path.Combine(exercises, "Program.cs") && !overrides.ContainsKey(Path.GetFileName(file))))
+            .Concat(overrides.Values.Order(StringComparer.Ordinal).Distinct());
     }
 
-    private IReadOnlyList<CompileError> ParseErrors(string log, CodeUnderTest code, IReadOnlyDictionary<string, string> origins) =>
-        log.Split('\n')
-            .Select(line => ErrorLine().Match(line.Trim()))
-            .Where(match => match.Success)
-            .Select(match => new CompileError(
-                Relative(origins.GetValueOrDefault(match.Groups["file"].Value, match.Groups["file"].Value), code),
-                int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
-                match.Groups["code"].Value,
-                match.Groups["message"].Value.Trim()))
-            .Distinct()
-            .ToList();
+    /// <summary>Parses a file once per grading (both hosts of a submission compile most files alike).</summary>
+    private SyntaxTree Parse(string file, CSharpParseOptions options)
+    {
+        var full = Path.GetFullPath(file);
+        if (!_parsed.TryGetValue(full, out var tree))
+        {
+            using var stream = File.OpenRead(full);
+            tree = _parsed[full] = CSharpSyntaxTree.ParseText(SourceText.From(stream, Encoding.UTF8, canBeEmbedded: true), options, full);
+        }
+
+        return tree;
+    }
+
+    private CompileError Describe(Diagnostic diagnostic, CodeUnderTest code)
+    {
+        var span = diagnostic.Location.GetMappedLineSpan();
+        var file = span.IsValid && span.Path.Length > 0 ? Relative(span.Path, code) : "Coursework.Host";
+        return new CompileError(file, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, diagnostic.Id,
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Copies the skeleton (runtimeconfig, deps, libraries), without its own host assembly, into <paramref name="hostFolder"/>.</summary>
+    private static void CopySkeleton(string hostFolder)
+    {
+        if (Directory.Exists(hostFolder))
+        {
+            Directory.Delete(hostFolder, recursive: true);
+        }
+
+        Directory.CreateDirectory(hostFolder);
+        foreach (var file in Directory.GetFiles(KitLayout.HostSkeleton, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(KitLayout.HostSkeleton, file);
+            if (name is "Coursework.Host.dll" or "Coursework.Host.pdb" or OptionsFile)
+            {
+                continue;
+            }
+
+            var target = Path.Combine(hostFolder, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            foreach (var folder in Directory.GetDirectories(hostFolder, "*", SearchOption.AllDirectories).Prepend(hostFolder))
+            {
+                File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101); // the sandbox's user reads it
+            }
+        }
+    }
 
     private string Relative(string path, CodeUnderTest code)
     {
@@ -179,6 +253,50 @@ internal sealed partial class StudentBuild(KitLayout kit)
         return path;
     }
 
-    [GeneratedRegex(@"^(?<file>[^\s].*?)\((?<line>\d+),(?<column>\d+)\): error (?<code>[A-Z]+\d+): (?<message>.*?)(?: \[[^\]]+\])?$")]
-    private static partial Regex ErrorLine();
+    /// <summary>The compiler options, generated sources and references that MSBuild used for the skeleton.</summary>
+    private sealed record SkeletonOptions(CSharpParseOptions Parse, CSharpCompilationOptions Compilation, IReadOnlyList<MetadataReference> References, SyntaxTree Generated);
+
+    private static (SkeletonOptions, string?) LoadSkeleton()
+    {
+        var path = Path.Combine(KitLayout.HostSkeleton, OptionsFile);
+        if (!File.Exists(path))
+        {
+            return (null!, $"the host's skeleton is missing ({path}): build the grader (dotnet build grader)");
+        }
+
+        var lines = File.ReadAllLines(path)
+            .Select(line => line.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToLookup(pair => pair[0], pair => pair[1]);
+        var missing = lines["reference"].FirstOrDefault(reference => !File.Exists(reference));
+        if (missing is not null)
+        {
+            return (null!, $"a reference of the host is missing ({missing}): build the grader again (dotnet build grader)");
+        }
+
+        var language = LanguageVersionFacts.TryParse(lines["langversion"].FirstOrDefault() ?? "latest", out var version) ? version : LanguageVersion.Latest;
+        var parse = new CSharpParseOptions(version == LanguageVersion.Default ? LanguageVersion.Latest : version, DocumentationMode.Parse, SourceCodeKind.Regular,
+            (lines["define"].FirstOrDefault() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var nullable = (lines["nullable"].FirstOrDefault() ?? "enable") switch
+        {
+            "disable" => NullableContextOptions.Disable,
+            "warnings" => NullableContextOptions.Warnings,
+            "annotations" => NullableContextOptions.Annotations,
+            _ => NullableContextOptions.Enable,
+        };
+        var compilation = new CSharpCompilationOptions(OutputKind.ConsoleApplication,
+                optimizationLevel: OptimizationLevel.Debug, nullableContextOptions: nullable, deterministic: true)
+            .WithAssemblyIdentityComparer(DesktopAssemblyIdentityComparer.Default);
+        // The global usings and the target framework attribute the SDK generates into obj/ for the project.
+        var generated = new StringBuilder();
+        foreach (var name in lines["using"])
+        {
+            generated.Append("global using global::").Append(name).AppendLine(";");
+        }
+
+        generated.AppendLine(CultureInfo.InvariantCulture,
+            $"[assembly: global::System.Runtime.Versioning.TargetFrameworkAttribute(\"{lines["framework"].FirstOrDefault()}\", FrameworkDisplayName = \"{lines["frameworkname"].FirstOrDefault()}\")]");
+        var references = lines["reference"].Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference)).ToList();
+        return (new SkeletonOptions(parse, compilation, references, CSharpSyntaxTree.ParseText(generated.ToString(), parse, "Coursework.Host.GlobalUsings.g.cs", Encoding.UTF8)), null);
+    }
 }

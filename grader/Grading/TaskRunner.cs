@@ -19,7 +19,7 @@ internal sealed record HostSetup(string Folder, string? Reference, IReadOnlyList
 /// then ends the same way), costs that test only: the judge and its host are killed and a new pair resumes after it.
 /// Code that hangs or dies while loading costs every test, since none can run.
 /// </remarks>
-internal sealed class TaskRunner(HostSetup host, string manifest, string workFolder, int seed, RunLimits limits, bool sandbox)
+internal sealed class TaskRunner(HostSetup host, string manifest, string workFolder, int seed, RunLimits limits, bool sandbox, PhaseTimings? timings = null)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
@@ -93,6 +93,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
         var loaded = false;
         int? running = null;
         var runningSince = Stopwatch.StartNew();
+        var testsClock = Stopwatch.StartNew();
 
         while (true)
         {
@@ -103,6 +104,8 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
                 {
                     case "loaded":
                         loaded = true;
+                        timings?.Add($"task {Text(taskId)}: judge and host start", launched.Elapsed);
+                        testsClock.Restart();
                         break;
                     case "start":
                         running = Position(tests, e);
@@ -118,7 +121,10 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
                         running = null;
                         break;
                     case "done":
+                        timings?.Add($"task {Text(taskId)}: tests", testsClock.Elapsed);
+                        testsClock.Restart();
                         child.WaitForExit(limits.PerTest);
+                        timings?.Add($"task {Text(taskId)}: judge exit", testsClock.Elapsed);
                         return tests.Count;
                 }
             }

@@ -39,6 +39,10 @@ internal sealed record GradingResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SubmittedFiles { get; init; }
 
+    /// <summary>Where the run's seconds went, phase by phase; only with --timings (timings differ from run to run).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PhaseTiming>? Timings { get; init; }
+
     /// <summary>The same result with only the names, statuses and points of the hidden tests (--hide-messages).</summary>
     /// <returns>A copy without test messages and captured output.</returns>
     public GradingResult WithoutTestDetails() => this with
