@@ -87,17 +87,16 @@ internal sealed class Dispatcher(Func<string, Type?> resolveType, bool viaInterf
             };
             var declared = member is MethodInfo info ? info.ReturnType : type;
             var result = Materialized(value, declared);
-            var changedResults = detectChangedArguments ? ChangedResults() : [];
-            return new Outcome(result, declared, ChangedArguments(arguments, snapshots), null, Watch(result), changedResults);
+            return new Outcome(result, declared, ChangedArguments(arguments, snapshots), null, Watch(result), ChangedResults());
         }
         catch (TargetInvocationException exception) when (exception.InnerException is { } inner)
         {
-            return new Outcome(null, null, [], Describe(inner), ChangedResults: detectChangedArguments ? ChangedResults() : []);
+            return new Outcome(null, null, [], Describe(inner), ChangedResults: ChangedResults());
         }
         catch (Exception exception) when (exception is not BridgeProtocolException)
         {
             // Thrown while a lazy sequence was enumerated: the student's iterator, not the call, threw.
-            return new Outcome(null, null, [], Describe(exception), ChangedResults: detectChangedArguments ? ChangedResults() : []);
+            return new Outcome(null, null, [], Describe(exception), ChangedResults: ChangedResults());
         }
     }
 
@@ -122,6 +121,7 @@ internal sealed class Dispatcher(Func<string, Type?> resolveType, bool viaInterf
         return _returnedCount;
     }
 
+    /// <summary>The watched matrices that changed since they were returned (none when this side does not watch).</summary>
     private List<(int, Matrix<double>)> ChangedResults()
     {
         var changed = new List<(int, Matrix<double>)>();
@@ -139,27 +139,35 @@ internal sealed class Dispatcher(Func<string, Type?> resolveType, bool viaInterf
         return changed;
     }
 
+    /// <summary>
+    /// The members a call may mean, by class, operation, name and number of arguments. Held here, strongly: .NET keeps
+    /// its own reflection cache of a class weakly, so that with the garbage a training makes it is collected again and
+    /// again, and each method's invoker was compiled anew (and finalized) on every call.
+    /// </summary>
+    private readonly Dictionary<(Type, Operation, string, int), (MethodBase Member, ParameterInfo[] Parameters)[]> _candidates = [];
+
     private (MethodBase Member, object?[] Arguments) Resolve(Type type, Request request, Func<RemoteHandle, Type, object?> wrapHandle)
     {
-        IEnumerable<MethodBase> candidates = request.Operation switch
+        var key = (type, request.Operation, request.Member, request.Arguments.Length);
+        if (!_candidates.TryGetValue(key, out var candidates))
         {
-            Operation.New => type.GetConstructors(BindingFlags.Public | BindingFlags.Instance),
-            Operation.Static => type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly),
-            _ => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | (viaInterfaces ? 0 : BindingFlags.DeclaredOnly))
-                .Concat(viaInterfaces ? type.GetInterfaces().SelectMany(i => i.GetMethods()) : []),
-        };
+            _candidates[key] = candidates = Candidates(type, request)
+                .Where(c => (request.Operation == Operation.New || c.Name == request.Member) && c.GetParameters().Length == request.Arguments.Length)
+                .Where(c => c is not MethodInfo { DeclaringType: { } declaring } || declaring != typeof(object))
+                .Select(c => (c, c.GetParameters()))
+                .ToArray();
+        }
 
-        foreach (var candidate in candidates.Where(c => (request.Operation == Operation.New || c.Name == request.Member) && c.GetParameters().Length == request.Arguments.Length))
+        foreach (var (candidate, parameters) in candidates)
         {
-            if (candidate is MethodInfo { DeclaringType: { } declaring } && declaring == typeof(object))
-            {
-                continue;
-            }
-
             try
             {
-                var parameters = candidate.GetParameters();
-                var arguments = request.Arguments.Select((raw, i) => Wire.Convert(raw, parameters[i].ParameterType, wrapHandle)).ToArray();
+                var arguments = new object?[parameters.Length];
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    arguments[i] = Wire.Convert(request.Arguments[i], parameters[i].ParameterType, wrapHandle);
+                }
+
                 return (candidate, arguments);
             }
             catch (BridgeProtocolException)
@@ -170,6 +178,14 @@ internal sealed class Dispatcher(Func<string, Type?> resolveType, bool viaInterf
 
         throw new BridgeProtocolException($"no public member {type.Name}.{request.Member} taking {request.Arguments.Length} such arguments");
     }
+
+    private IEnumerable<MethodBase> Candidates(Type type, Request request) => request.Operation switch
+    {
+        Operation.New => type.GetConstructors(BindingFlags.Public | BindingFlags.Instance),
+        Operation.Static => type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly),
+        _ => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | (viaInterfaces ? 0 : BindingFlags.DeclaredOnly))
+            .Concat(viaInterfaces ? type.GetInterfaces().SelectMany(i => i.GetMethods()) : []),
+    };
 
     /// <summary>A lazy sequence (an iterator) enumerated here, so that what it throws is the call's error.</summary>
     private static object? Materialized(object? value, Type declared)

@@ -46,8 +46,8 @@ public sealed class Peer
     private readonly BinaryWriter _writer;
     private readonly Dispatcher? _dispatcher;
     private readonly Func<string?>? _takeOutput;
-    private readonly MatrixCache _sentArguments = new();
-    private readonly MatrixCache _receivedArguments = new();
+    /// <summary>The large matrices sent and received as arguments and results, so that each crosses once (see <see cref="MatrixCache"/>).</summary>
+    private readonly MatrixCache _matrices = new();
     private readonly Dictionary<int, WeakReference<MathNet.Numerics.LinearAlgebra.Matrix<double>>> _results = [];
 
     /// <summary>Creates one end.</summary>
@@ -155,7 +155,7 @@ public sealed class Peer
             switch (reply)
             {
                 case Kind.Return:
-                    var raw = Wire.ReadRaw(_reader);
+                    var raw = Wire.ReadRaw(_reader, _matrices);
                     var number = _reader.ReadInt32();
                     ApplyWriteBacks(arguments);
                     ApplyChangedResults();
@@ -211,7 +211,7 @@ public sealed class Peer
         else
         {
             _writer.Write((byte)Kind.Return);
-            Wire.Write(_writer, outcome.Value, _dispatcher.HandleFor, outcome.DeclaredType);
+            Wire.Write(_writer, outcome.Value, _dispatcher.HandleFor, outcome.DeclaredType, _matrices);
             _writer.Write(outcome.ResultNumber);
             _writer.Write(outcome.WriteBacks.Count);
             foreach (var (index, value) in outcome.WriteBacks)
@@ -238,7 +238,7 @@ public sealed class Peer
         _writer.Write(arguments.Length);
         foreach (var argument in arguments)
         {
-            Wire.Write(_writer, argument, _ => throw new InvalidOperationException("only data can be passed to the other side, not objects"), sent: _sentArguments);
+            Wire.Write(_writer, argument, _ => throw new InvalidOperationException("only data can be passed to the other side, not objects"), sent: _matrices);
         }
     }
 
@@ -250,7 +250,7 @@ public sealed class Peer
             throw new BridgeProtocolException($"a call with {count} arguments");
         }
 
-        return Enumerable.Range(0, count).Select(_ => Wire.ReadRaw(_reader, _receivedArguments)).ToArray();
+        return Enumerable.Range(0, count).Select(_ => Wire.ReadRaw(_reader, _matrices)).ToArray();
     }
 
     /// <summary>The other side changed some arguments in place (a bug the tests look for): this side's copies change the same way.</summary>
@@ -354,6 +354,9 @@ public sealed class Peer
         }
     }
 
+    /// <summary>The stand-ins' constructors, held strongly (see Dispatcher's member cache for why).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ConstructorInfo?> StandInConstructors = new();
+
     /// <summary>A stand-in on this side for an object of the other side: a proxy class, or a list.</summary>
     private object? Wrap(RemoteHandle handle, Type target)
     {
@@ -363,7 +366,7 @@ public sealed class Peer
             return Activator.CreateInstance(typeof(RemoteList<>).MakeGenericType(target.GetGenericArguments()), BindingFlags.Instance | BindingFlags.NonPublic, null, [remote], null);
         }
 
-        var constructor = target.GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Remote)]);
+        var constructor = StandInConstructors.GetOrAdd(target, type => type.GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Remote)]));
         return constructor?.Invoke([remote]);
     }
 

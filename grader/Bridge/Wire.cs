@@ -32,7 +32,7 @@ internal static class Wire
     private enum Tag : byte
     {
         Null, Double, Int, Bool, String, Long, Matrix, Vector, IntArray, DoubleArray, List, Tuple, Handle, Random,
-        MatrixToKeep, KeptMatrix,
+        MatrixToKeep, KeptMatrix, ReturnedMatrix,
     }
 
     /// <summary>Writes a value; <paramref name="handleFor"/> names objects that are not data (they stay here).</summary>
@@ -40,7 +40,7 @@ internal static class Wire
     /// <param name="value">The value.</param>
     /// <param name="handleFor">Registers an object of this side and returns its handle, or throws if there is none.</param>
     /// <param name="declared">The declared type, when known: a mutable list (IList) goes by handle, not by copy.</param>
-    /// <param name="sent">Large matrices sent before: one that is unchanged goes as a reference to the copy the other side kept.</param>
+    /// <param name="sent">Large matrices sent and received before: one that is unchanged goes by its number (see <see cref="MatrixCache"/>).</param>
     public static void Write(BinaryWriter writer, object? value, Func<object, RemoteHandle> handleFor, Type? declared = null, MatrixCache? sent = null)
     {
         switch (value)
@@ -69,18 +69,24 @@ internal static class Wire
                 writer.Write(text);
                 break;
             case Matrix<double> matrix when sent is not null && matrix.AsColumnMajorArray() is { Length: >= MatrixCache.MinimumElements } data:
-                if (sent.TryReuse(matrix, data, out var kept))
+                switch (sent.TryReuse(matrix, data, out var kept))
                 {
-                    writer.Write((byte)Tag.KeptMatrix);
-                    writer.Write(kept);
-                }
-                else
-                {
-                    writer.Write((byte)Tag.MatrixToKeep);
-                    writer.Write(sent.Remember(matrix, data));
-                    writer.Write(matrix.RowCount);
-                    writer.Write(matrix.ColumnCount);
-                    WriteDoubles(writer, data);
+                    case MatrixCache.Reuse.Sent:
+                        writer.Write((byte)Tag.KeptMatrix);
+                        writer.Write(kept);
+                        sent.Resent(kept);
+                        break;
+                    case MatrixCache.Reuse.Received:
+                        writer.Write((byte)Tag.ReturnedMatrix);
+                        writer.Write(kept);
+                        break;
+                    default:
+                        writer.Write((byte)Tag.MatrixToKeep);
+                        writer.Write(sent.Remember(matrix, data));
+                        writer.Write(matrix.RowCount);
+                        writer.Write(matrix.ColumnCount);
+                        WriteDoubles(writer, data);
+                        break;
                 }
 
                 break;
@@ -142,7 +148,7 @@ internal static class Wire
     /// <summary>Reads a value as sent, before it is shaped to a type: tuples as object arrays, lists as List&lt;object?&gt;.</summary>
     /// <param name="reader">The stream.</param>
     /// <returns>The raw value.</returns>
-    /// <param name="kept">The large matrices the other side sent to be kept, to resolve its references to them.</param>
+    /// <param name="kept">The large matrices sent and received before, to resolve the other side's references to them.</param>
     public static object? ReadRaw(BinaryReader reader, MatrixCache? kept = null) => ReadRaw(reader, 0, kept);
 
     private static object? ReadRaw(BinaryReader reader, int depth, MatrixCache? kept)
@@ -181,6 +187,8 @@ internal static class Wire
                 return kept.Keep(id, Matrix<double>.Build.Dense(keptRows, keptColumns, ReadDoubles(reader, keptRows * keptColumns)));
             case Tag.KeptMatrix when kept is not null:
                 return kept.Kept(reader.ReadInt32());
+            case Tag.ReturnedMatrix when kept is not null:
+                return kept.Returned(reader.ReadInt32());
             case Tag.Vector:
                 return Vector<double>.Build.Dense(ReadDoubles(reader, Count(reader)));
             case Tag.IntArray:
@@ -245,7 +253,7 @@ internal static class Wire
                     throw Mismatch(raw, target);
                 }
 
-                return Activator.CreateInstance(underlying, items.Select((item, i) => Convert(item, types[i], wrapHandle)).ToArray());
+                return TupleConstructor(underlying).Invoke(items.Select((item, i) => Convert(item, types[i], wrapHandle)).ToArray());
             case List<object?> items when ElementType(target) is { } element:
                 var array = Array.CreateInstance(element, items.Count);
                 for (var i = 0; i < items.Count; i++)
@@ -260,6 +268,12 @@ internal static class Wire
                 throw Mismatch(raw, target);
         }
     }
+
+    /// <summary>The constructors of the tuple types received, held strongly (see Dispatcher's member cache for why).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.ConstructorInfo> TupleConstructors = new();
+
+    private static System.Reflection.ConstructorInfo TupleConstructor(Type tuple) =>
+        TupleConstructors.GetOrAdd(tuple, type => type.GetConstructor(type.GetGenericArguments()) ?? throw new BridgeProtocolException($"no constructor for {type.Name}"));
 
     /// <summary>Whether a declared type is a list the receiver may change (IList&lt;T&gt;): such a list stays where it is and goes by handle.</summary>
     /// <param name="declared">A declared type, or null.</param>

@@ -122,6 +122,49 @@ public class BridgeTests
         remote.Call<double>(nameof(Doubler.SumIfSameAsBefore), large).ShouldBe(large.Enumerate().Sum());
     }
 
+    [Test]
+    public void A_large_matrix_the_other_side_returned_goes_back_by_its_number_with_the_values_it_had()
+    {
+        using var pair = new PeerPair();
+        var remote = Remote.New(nameof(Doubler));
+        var output = remote.Call<Matrix<double>>(nameof(Doubler.Output), Matrix<double>.Build.Dense(100, 100, (i, j) => i - j));
+
+        var before = pair.SentBytes;
+        remote.Call<double>(nameof(Doubler.Sum), output).ShouldBe(output.Enumerate().Sum());
+
+        (pair.SentBytes - before).ShouldBeLessThan(1000, "an unchanged output goes back as a number, not as 80 kB of values");
+    }
+
+    [Test]
+    public void A_returned_matrix_changed_here_goes_back_whole_with_the_change()
+    {
+        using var pair = new PeerPair();
+        var remote = Remote.New(nameof(Doubler));
+        var output = remote.Call<Matrix<double>>(nameof(Doubler.Output), Matrix<double>.Build.Dense(100, 100, (i, j) => i - j));
+        output[3, 4] = 1e6;
+
+        var before = pair.SentBytes;
+        remote.Call<double>(nameof(Doubler.Sum), output).ShouldBe(output.Enumerate().Sum());
+
+        (pair.SentBytes - before).ShouldBeGreaterThan(80_000);
+    }
+
+    [Test]
+    public void A_reference_to_a_matrix_never_sent_or_no_longer_kept_is_a_protocol_error()
+    {
+        var cache = new MatrixCache();
+        Should.Throw<BridgeProtocolException>(() => cache.Returned(1)).Message.ShouldContain("not kept");
+        var first = Matrix<double>.Build.Dense(1, 1);
+        cache.Keep(1, first);
+        for (var id = 2; id <= MatrixCache.Window + 1; id++)
+        {
+            cache.Keep(id, Matrix<double>.Build.Dense(1, 1));
+        }
+
+        Should.Throw<BridgeProtocolException>(() => cache.Kept(1)).Message.ShouldContain("not kept");
+        Should.Throw<BridgeProtocolException>(() => cache.Keep(MatrixCache.Window + 5, first)).Message.ShouldContain("was next");
+    }
+
     private static object? RoundTrip(object value, Type type)
     {
         var stream = new MemoryStream();
@@ -158,6 +201,8 @@ public class BridgeTests
 
         public int Draw(Random random) => random.Next(100);
 
+        public double Sum(Matrix<double> matrix) => matrix.Enumerate().Sum();
+
         private Matrix<double>? _last;
 
         public double SumIfSameAsBefore(Matrix<double> matrix)
@@ -168,15 +213,47 @@ public class BridgeTests
         }
     }
 
+    /// <summary>A stream that counts what is written through it.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long Count { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Count += count;
+            inner.Write(buffer, offset, count);
+        }
+    }
+
     /// <summary>Two peers over pipes, the far one serving <see cref="Doubler"/> on a thread of its own.</summary>
     private sealed class PeerPair : IDisposable
     {
         private readonly AnonymousPipeServerStream _toFar = new(PipeDirection.Out);
         private readonly AnonymousPipeServerStream _toNear = new(PipeDirection.Out);
         private readonly Thread _far;
+        private readonly CountingStream _counted;
 
         public PeerPair()
         {
+            _counted = new CountingStream(_toFar);
             var farIn = new AnonymousPipeClientStream(PipeDirection.In, _toFar.ClientSafePipeHandle);
             var nearIn = new AnonymousPipeClientStream(PipeDirection.In, _toNear.ClientSafePipeHandle);
             var dispatcher = new Dispatcher(name => name == nameof(Doubler) ? typeof(Doubler) : null, viaInterfaces: false, detectChangedArguments: true,
@@ -184,8 +261,12 @@ public class BridgeTests
             var far = new Peer(farIn, _toNear, dispatcher);
             _far = new Thread(far.Serve) { IsBackground = true };
             _far.Start();
-            Peer.Current = new Peer(nearIn, _toFar, null);
+            Peer.Current = new Peer(nearIn, _counted, null);
         }
+
+        /// <summary>How many bytes this side has sent to the far side.</summary>
+        public long SentBytes => _counted.Count;
+
 
         public void Dispose()
         {
