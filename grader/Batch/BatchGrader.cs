@@ -15,8 +15,8 @@ namespace Coursework.Grading.Batch;
 internal sealed record BatchOutcome(string StudentId, string? ResultFile, string? Problem, bool Skipped, TimeSpan Elapsed);
 
 /// <summary>
-/// Grades every submission of a folder, each in its own grader process (so one broken submission never stops the
-/// batch), a few at a time. Results go to OUT/results/ID.json and feedback to OUT/feedback/ID.md; a submission with a
+/// Grades every submission of a folder, a few at a time, in long-lived grader processes of its own (workers: one
+/// broken submission or grader failure never stops the batch; a worker that hangs or dies is replaced). Results go to OUT/results/ID.json and feedback to OUT/feedback/ID.md; a submission with a
 /// result already there is skipped unless regrading is asked for.
 /// </summary>
 /// <param name="outputFolder">OUT.</param>
@@ -56,6 +56,11 @@ internal sealed class BatchGrader(string outputFolder, IReadOnlyList<string> gra
             outcomes[submission.StudentId] = outcome;
             finished(outcome);
         });
+        while (_idle.TryTake(out var worker))
+        {
+            worker.Dispose();
+        }
+
         TryDelete(work);
         return submissions.Select(submission => outcomes[submission.StudentId]).ToList();
     }
@@ -96,34 +101,34 @@ internal sealed class BatchGrader(string outputFolder, IReadOnlyList<string> gra
         return new BatchOutcome(submission.StudentId, problem is null ? resultFile : null, problem, Skipped: false, clock.Elapsed);
     }
 
-    /// <summary>Runs this grader on one prepared submission; null on success, else one line saying what went wrong.</summary>
+    /// <summary>Grades one prepared submission in a worker of this batch; null on success, else one line saying what went wrong.</summary>
     private string? RunGrader(string submissionFolder, string resultFile, string feedbackFile)
     {
-        var (program, prefix) = Self();
-        var info = new ProcessStartInfo(program)
+        var worker = _idle.TryTake(out var idle) ? idle : StartWorker();
+        var job = new WorkerJob(
+            Path.GetDirectoryName(submissionFolder)!,
+            ["--submission", Path.GetFileName(submissionFolder), "--out", resultFile, "--report", feedbackFile, "--pictures", .. graderArguments]);
+        var reply = worker.Grade(job, perSubmissionLimit, out var problem);
+        if (reply is null)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            // Run beside the submission, so that the report names it by the student's id alone.
-            WorkingDirectory = Path.GetDirectoryName(submissionFolder)!,
-        };
-        foreach (var argument in prefix.Concat(["--submission", Path.GetFileName(submissionFolder), "--out", resultFile, "--report", feedbackFile, "--pictures"]).Concat(graderArguments))
-        {
-            info.ArgumentList.Add(argument);
+            worker.Kill(); // stuck or gone: the next submission gets a new one
+            return problem;
         }
 
-        using var process = Process.Start(info) ?? throw new GradingException("cannot start the grader");
-        var standardError = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync(); // the console report; the result file has it all
-        if (!process.WaitForExit(perSubmissionLimit))
-        {
-            process.Kill(entireProcessTree: true);
-            return $"grading took longer than {perSubmissionLimit.TotalMinutes:0} minutes and was stopped";
-        }
-
-        var error = standardError.Result.Trim();
-        return process.ExitCode == 0 && Gradebook.TryRead(resultFile) is not null
+        _idle.Add(worker);
+        var error = reply.Error.Trim();
+        return reply.Exit == 0 && Gradebook.TryRead(resultFile) is not null
             ? null
-            : error.Length > 0 ? error.Split('\n')[0] : $"the grader exited with code {process.ExitCode}";
+            : error.Length > 0 ? error.Split('\n')[0] : $"the grader exited with code {reply.Exit}";
+    }
+
+    /// <summary>Workers between two submissions; at most one per parallel grading.</summary>
+    private readonly ConcurrentBag<GradingWorker> _idle = [];
+
+    private static GradingWorker StartWorker()
+    {
+        var (program, prefix) = Self();
+        return GradingWorker.Start(program, prefix);
     }
 
     /// <summary>How to start this same grader again: its apphost, or dotnet with its dll.</summary>

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text.Json;
+using Coursework.Grading.Batch;
+
+namespace Coursework.Grading.Commands;
+
+/// <summary>
+/// <c>worker</c> (batch starts it; not for people): grades one submission after another in one long-lived process, so
+/// that the compiler is loaded and warmed up once per batch rather than once per submission. It reads one
+/// <see cref="WorkerJob"/> per line on standard input and answers each with one <see cref="WorkerReply"/> line. A
+/// worker runs no student code (each grading starts its own judges and sandboxed hosts, as a grading always does);
+/// batch stops a worker that outlives a submission's time limit and starts another.
+/// </summary>
+internal static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("worker", "Grades the submissions batch sends it, one per line of standard input (used by batch).") { Hidden = true };
+        command.SetAction(_ =>
+        {
+            var replies = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+            // The console reports of the gradings are not wanted: each result file has it all.
+            Console.SetOut(TextWriter.Null);
+            while (Console.In.ReadLine() is { } line)
+            {
+                var job = JsonSerializer.Deserialize<WorkerJob>(line, Manifest.JsonOptions) ?? throw new GradingException("worker: an empty job");
+                var error = new StringWriter();
+                Environment.CurrentDirectory = job.Directory;
+                int exit;
+                try
+                {
+                    exit = Cli.Run([.. job.Arguments], error);
+                }
+                catch (Exception exception)
+                {
+                    // A bug of the grader's own, not the student's: that submission is reported as not graded.
+                    error.WriteLine($"grader: {exception.GetType().Name}: {exception.Message}");
+                    exit = 1;
+                }
+
+                replies.WriteLine(JsonSerializer.Serialize(new WorkerReply(exit, error.ToString()), Manifest.JsonOptions));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
