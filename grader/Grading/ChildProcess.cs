@@ -25,8 +25,9 @@ internal sealed class ChildProcess : IDisposable
     /// <param name="arguments">The arguments, unquoted.</param>
     /// <param name="workingDirectory">The folder it runs in.</param>
     /// <param name="environment">Variables to set for it.</param>
+    /// <param name="keepInput">Keep its standard input open for <see cref="SendLine"/> (else it reads end-of-file at once).</param>
     /// <returns>The running process.</returns>
-    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, bool keepInput = false)
     {
         var info = new ProcessStartInfo(DotnetHost)
         {
@@ -65,13 +66,45 @@ internal sealed class ChildProcess : IDisposable
             throw new GradingException($"cannot start '{info.FileName}': {exception.Message} (is the .NET SDK installed and on PATH?)");
         }
 
-        child._process.StandardInput.Close();
+        if (!keepInput)
+        {
+            child._process.StandardInput.Close();
+        }
+
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
         return child;
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Writes one line to its standard input; a process that has ended reads nothing (its end shows as its exit).</summary>
+    /// <param name="line">The line.</param>
+    public void SendLine(string line)
+    {
+        try
+        {
+            _process.StandardInput.WriteLine(line);
+            _process.StandardInput.Flush();
+        }
+        catch (IOException)
+        {
+            // it has ended
+        }
+    }
+
+    /// <summary>Closes its standard input: it reads end-of-file.</summary>
+    public void CloseInput()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // it has ended
+        }
+    }
 
     public int ExitCode => _process.ExitCode;
 

@@ -164,7 +164,7 @@ internal sealed class StudentBuild(KitLayout kit, PhaseTimings? timings = null)
     }
 
     /// <summary>
-    /// The files the host's project would compile, in its order: Program.cs, the bridge, exercises/ (but its
+    /// The files the host's project would compile, in its order: Program.cs, exercises/ (but its
     /// Program.cs), each replaced by the file of the same name from the last layer that has one, then the layers' other
     /// files (see the ExerciseOverrides items of grader/Host/Coursework.Host.csproj).
     /// </summary>
@@ -181,7 +181,6 @@ internal sealed class StudentBuild(KitLayout kit, PhaseTimings? timings = null)
         var host = Path.Combine(kit.Root, "grader", "Host");
         var exercises = Path.Combine(kit.Root, "exercises");
         return new[] { Path.Combine(host, "Program.cs") }
-            .Concat(Directory.GetFiles(Path.Combine(kit.Root, "grader", "Bridge"), "*.cs").Order(StringComparer.Ordinal))
             .Concat(Directory.GetFiles(exercises, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 .Where(file => file != Path.Combine(exercises, "Program.cs") && !overrides.ContainsKey(Path.GetFileName(file))))
             .Concat(overrides.Values.Order(StringComparer.Ordinal).Distinct());

@@ -19,28 +19,29 @@ internal sealed record HostSetup(string Folder, string? Reference, IReadOnlyList
 /// then ends the same way), costs that test only: the judge and its host are killed and a new pair resumes after it.
 /// Code that hangs or dies while loading costs every test, since none can run.
 /// </remarks>
-internal sealed class TaskRunner(HostSetup host, string manifest, string workFolder, int seed, RunLimits limits, bool sandbox, PhaseTimings? timings = null)
+internal sealed class TaskRunner(HostSetup host, string manifest, string workFolder, int seed, RunLimits limits, bool sandbox, int taskCount, PhaseTimings? timings = null) : IDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>A test that takes this long or longer shows in the per-phase timings under its own name (within its task's tests).</summary>
+    private static readonly TimeSpan SlowTest = TimeSpan.FromMilliseconds(50);
 
     private Action<int, ListedTest>? _started;
 
     /// <summary>Set once student code failed to load; later tasks then fail at once with the same message.</summary>
     public string? LoadFailure { get; private set; }
 
-    /// <summary>Lists every hidden test (this does not run student code).</summary>
+    /// <summary>Lists every hidden test, from the list the judge's build wrote beside it (this runs no code at all).</summary>
     /// <returns>The tests in order.</returns>
-    public IReadOnlyList<ListedTest> ListTests()
+    public static IReadOnlyList<ListedTest> ListTests()
     {
-        var results = NewResultsFile("list");
-        using var child = Start(["list", "--results", results]);
-        if (!child.WaitForExit(limits.PerTest) || child.ExitCode != 0)
+        var list = Path.Combine(Path.GetDirectoryName(KitLayout.Judge)!, "hidden-tests.jsonl");
+        if (!File.Exists(list))
         {
-            child.Kill();
-            throw new GradingException($"the hidden test program could not list its tests: {FirstLine(child.Output)}");
+            throw new GradingException($"the list of hidden tests is missing ({list}): build the grader again (dotnet build grader)");
         }
 
-        return new EventReader(results).ReadNew()
+        return new EventReader(list).ReadNew()
             .Where(e => e.Event == "test")
             .Select(e => new ListedTest(e.Task ?? 0, e.Index ?? 0, e.Name ?? "?", e.Weight ?? 1,
                 e.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null))
@@ -51,10 +52,12 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     /// <param name="taskId">The task.</param>
     /// <param name="tests">Its tests, from <see cref="ListTests"/>.</param>
     /// <param name="started">Told, with its position, each time a test starts (for a live progress display).</param>
+    /// <param name="perTestLimit">A lower limit per test than the tests' own, or null.</param>
     /// <returns>One outcome per test, in order.</returns>
-    public IReadOnlyList<TestOutcome> RunTask(int taskId, IReadOnlyList<ListedTest> tests, Action<int, ListedTest>? started = null)
+    public IReadOnlyList<TestOutcome> RunTask(int taskId, IReadOnlyList<ListedTest> tests, Action<int, ListedTest>? started = null, TimeSpan? perTestLimit = null)
     {
         _started = started;
+        _perTestLimit = perTestLimit;
         var outcomes = new TestOutcome?[tests.Count];
         var taskClock = Stopwatch.StartNew();
         var from = 0;
@@ -78,33 +81,28 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
         return outcomes.Select((outcome, i) => outcome ?? new TestOutcome(tests[i], "error", "Not run.", null)).ToList();
     }
 
-    /// <summary>Runs one child from test <paramref name="from"/> on; returns where the next child should start.</summary>
+    /// <summary>
+    /// Runs the task's tests from test <paramref name="from"/> on in the judge (started first if none is running, or
+    /// the last one was stopped); returns where the next run should start.
+    /// </summary>
     private int RunFrom(int taskId, IReadOnlyList<ListedTest> tests, int from, TestOutcome?[] outcomes, Stopwatch taskClock)
     {
-        var results = NewResultsFile($"task{taskId}-from{from}");
-        using var child = Start([
-            "run", "--task", Text(taskId), "--seed", Text(seed), "--from", Text(tests[from].Index), "--results", results, "--manifest", manifest,
-            "--host", host.Folder, "--sandbox", sandbox ? "on" : "off", "--memory-limit", Text(limits.MemoryMegabytes),
-            "--cpu-seconds", Text((int)Math.Ceiling(2 * limits.PerTask.TotalSeconds + 30)),
-            .. host.Reference is { } reference ? new[] { "--reference", reference, "--reference-classes", string.Join(',', host.ReferenceClasses) } : [],
-        ]);
-        var reader = new EventReader(results);
-        var launched = Stopwatch.StartNew();
-        var loaded = false;
+        var judge = _judge ??= StartJudge();
+        judge.Child.SendLine($"{Text(taskId)} {Text(tests[from].Index)}");
         int? running = null;
         var runningSince = Stopwatch.StartNew();
         var testsClock = Stopwatch.StartNew();
 
         while (true)
         {
-            var exited = child.WaitForExit(Poll);
-            foreach (var e in reader.ReadNew())
+            var exited = judge.Child.WaitForExit(Poll);
+            foreach (var e in judge.Reader.ReadNew())
             {
                 switch (e.Event)
                 {
                     case "loaded":
-                        loaded = true;
-                        timings?.Add($"task {Text(taskId)}: judge and host start", launched.Elapsed);
+                        judge.Loaded = true;
+                        timings?.Add($"task {Text(taskId)}: judge and host start", judge.Launched.Elapsed);
                         testsClock.Restart();
                         break;
                     case "start":
@@ -117,33 +115,37 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
 
                         break;
                     case "end" when Position(tests, e) is { } index:
+                        if (runningSince.Elapsed >= SlowTest)
+                        {
+                            timings?.Add($"task {Text(taskId)}: test {tests[index].Name}", runningSince.Elapsed);
+                        }
+
                         outcomes[index] = new TestOutcome(tests[index], e.Status ?? "error", e.Message, e.Output, e.Training);
                         running = null;
                         break;
                     case "done":
                         timings?.Add($"task {Text(taskId)}: tests", testsClock.Elapsed);
-                        testsClock.Restart();
-                        child.WaitForExit(limits.PerTest);
-                        timings?.Add($"task {Text(taskId)}: judge exit", testsClock.Elapsed);
                         return tests.Count;
                 }
             }
 
             if (exited)
             {
-                return AfterEarlyExit(child, tests, outcomes, loaded, running);
+                var next = AfterEarlyExit(judge.Child, tests, outcomes, judge.Loaded, running);
+                StopJudge();
+                return next;
             }
 
-            if (!loaded && launched.Elapsed > limits.PerTest)
+            if (!judge.Loaded && judge.Launched.Elapsed > limits.PerTest)
             {
-                child.Kill();
+                StopJudge();
                 LoadFailure = $"Your code did not finish loading within {Seconds(limits.PerTest)} (a static constructor or module initializer that never returns?), so no test could run.";
                 return from;
             }
 
             if (running is { } current && (runningSince.Elapsed > LimitOf(tests[current]) || taskClock.Elapsed > limits.PerTask))
             {
-                child.Kill();
+                StopJudge();
                 var limit = runningSince.Elapsed > LimitOf(tests[current])
                     ? $"Timed out after {Seconds(LimitOf(tests[current]))}"
                     : $"Stopped when the task's tests reached their time limit of {Seconds(limits.PerTask)}";
@@ -153,7 +155,60 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
         }
     }
 
-    private TimeSpan LimitOf(ListedTest test) => test.Timeout ?? limits.PerTest;
+    /// <summary>The running judge with its host, its results file and whether student code has loaded in it.</summary>
+    private sealed class Judge(ChildProcess child, EventReader reader)
+    {
+        public ChildProcess Child { get; } = child;
+
+        public EventReader Reader { get; } = reader;
+
+        public Stopwatch Launched { get; } = Stopwatch.StartNew();
+
+        public bool Loaded { get; set; }
+    }
+
+    private Judge? _judge;
+    private int _judges;
+
+    /// <summary>
+    /// A judge that starts the host and then runs what it is told on its standard input, one task at a time: the
+    /// tasks graded with this host share one judge and one host (within one grading only; every grading has its own).
+    /// </summary>
+    private Judge StartJudge()
+    {
+        var results = NewResultsFile($"judge-{Text(++_judges)}");
+        var child = Start([
+            "run", "--seed", Text(seed), "--results", results, "--manifest", manifest,
+            "--host", host.Folder, "--sandbox", sandbox ? "on" : "off", "--memory-limit", Text(limits.MemoryMegabytes),
+            "--cpu-seconds", Text((int)Math.Ceiling(2 * limits.PerTask.TotalSeconds * taskCount + 30)),
+            .. host.Reference is { } reference ? new[] { "--reference", reference, "--reference-classes", string.Join(',', host.ReferenceClasses) } : [],
+        ]);
+        return new Judge(child, new EventReader(results));
+    }
+
+    private void StopJudge()
+    {
+        _judge?.Child.Dispose();
+        _judge = null;
+    }
+
+    /// <summary>Lets the judge end (its input closes; it ends its host) and waits for it; kills it if it does not.</summary>
+    public void Dispose()
+    {
+        if (_judge is { } judge)
+        {
+            var exiting = Stopwatch.StartNew();
+            judge.Child.CloseInput();
+            judge.Child.WaitForExit(limits.PerTest);
+            timings?.Add("judge exit", exiting.Elapsed);
+            StopJudge();
+        }
+    }
+
+    private TimeSpan? _perTestLimit;
+
+    private TimeSpan LimitOf(ListedTest test) =>
+        _perTestLimit is { } cap && cap < (test.Timeout ?? limits.PerTest) ? cap : test.Timeout ?? limits.PerTest;
 
     private int AfterEarlyExit(ChildProcess child, IReadOnlyList<ListedTest> tests, TestOutcome?[] outcomes, bool loaded, int? running)
     {
@@ -198,7 +253,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     }
 
     private ChildProcess Start(IEnumerable<string> arguments) =>
-        ChildProcess.StartDotnet(new[] { KitLayout.Judge }.Concat(arguments), workFolder, new Dictionary<string, string> { ["DOTNET_DbgEnableMiniDump"] = "0" });
+        ChildProcess.StartDotnet(new[] { KitLayout.Judge }.Concat(arguments), workFolder, new Dictionary<string, string> { ["DOTNET_DbgEnableMiniDump"] = "0" }, keepInput: true);
 
     private string NewResultsFile(string name)
     {

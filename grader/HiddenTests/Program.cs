@@ -2,9 +2,11 @@
 // classes. It never loads student code: it starts the host (grader/Host, built with that code) and reaches the
 // student's objects through the bridge. Not for people: the grader starts it as
 //   Coursework.HiddenTests list --results FILE
-//   Coursework.HiddenTests run --task N --seed S --results FILE --host DIR [--from INDEX] [--manifest FILE]
+//   Coursework.HiddenTests run [--task N [--from INDEX]] --seed S --results FILE --host DIR [--manifest FILE]
 //       [--sandbox on|off] [--memory-limit MB] [--cpu-seconds S] [--reference DLL --reference-classes A,B]
-// and reads FILE (JSON Lines, see grader/Protocol/TestEvent.cs).
+// and reads FILE (JSON Lines, see grader/Protocol/TestEvent.cs). Without --task the judge starts the host and then
+// runs what each line of its standard input says, "TASK FROM" (a task's tests from that index on), until it ends:
+// the tasks of one grading that use the same host share it.
 using System.Globalization;
 using Coursework.Grading;
 using Coursework.Grading.Protocol;
@@ -37,10 +39,30 @@ switch (args[0])
             new SandboxOptions(options.GetValueOrDefault("--sandbox", "on") == "on", Number("--memory-limit", 2048), Number("--cpu-seconds", 600)),
             options.GetValueOrDefault("--reference"),
             options.GetValueOrDefault("--reference-classes", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
-        var task = Number("--task", 0);
-        runner.Run(TestCatalog.ForTask(task).Where(test => test.Index >= Number("--from", 0)), host);
+        if (options.ContainsKey("--task"))
+        {
+            runner.Run([(Number("--task", 0), Number("--from", 0))], host);
+        }
+        else
+        {
+            runner.Run(Commands(), host);
+        }
+
         return 0;
     default:
         Console.Error.WriteLine($"unknown command '{args[0]}' or no --host");
         return 2;
+}
+
+// "TASK FROM" lines from the grader, until its end of the input.
+static IEnumerable<(int Task, int From)> Commands()
+{
+    while (Console.In.ReadLine() is { } line)
+    {
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var task) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var from))
+        {
+            yield return (task, from);
+        }
+    }
 }

@@ -27,29 +27,35 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
         Report(new TestEvent { Event = "done" });
     }
 
-    /// <summary>Starts the host (student code loads there, module initializer first), then runs the tests in order.</summary>
-    /// <param name="tests">The tests to run.</param>
+    /// <summary>
+    /// Starts the host (student code loads there, module initializer first), then runs each command's tests in order:
+    /// a task's tests from an index on, each command ended by a <c>done</c> event.
+    /// </summary>
+    /// <param name="commands">Task and first index, as they come (the grader sends the next when it has read the last's results).</param>
     /// <param name="hostOptions">Where the host is and how to isolate it.</param>
-    public void Run(IEnumerable<HiddenTest> tests, HostOptions hostOptions)
+    public void Run(IEnumerable<(int Task, int From)> commands, HostOptions hostOptions)
     {
         // Student code that runs when it loads is reported here, not inside the first test.
         using var host = HostProcess.Start(hostOptions);
         Report(new TestEvent { Event = "loaded" });
 
-        foreach (var test in tests)
+        foreach (var (task, from) in commands)
         {
-            Report(new TestEvent { Event = "start", Task = test.TaskId, Index = test.Index, Name = test.Name });
-            var context = new GradingContext(gradingSeed, test.TaskId, test.Name);
-            var (status, message, output, elapsed) = RunOne(test, context, host);
-            Report(new TestEvent
+            foreach (var test in TestCatalog.ForTask(task).Where(test => test.Index >= from))
             {
-                Event = "end", Task = test.TaskId, Index = test.Index, Name = test.Name,
-                Status = status, Message = message, Output = output, Milliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
-                Training = context.Training,
-            });
-        }
+                Report(new TestEvent { Event = "start", Task = test.TaskId, Index = test.Index, Name = test.Name });
+                var context = new GradingContext(gradingSeed, test.TaskId, test.Name);
+                var (status, message, output, elapsed) = RunOne(test, context, host);
+                Report(new TestEvent
+                {
+                    Event = "end", Task = test.TaskId, Index = test.Index, Name = test.Name,
+                    Status = status, Message = message, Output = output, Milliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
+                    Training = context.Training,
+                });
+            }
 
-        Report(new TestEvent { Event = "done" });
+            Report(new TestEvent { Event = "done", Task = task });
+        }
     }
 
     private (string Status, string? Message, string? Output, TimeSpan Elapsed) RunOne(HiddenTest test, GradingContext context, HostProcess host)
