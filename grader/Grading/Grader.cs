@@ -198,9 +198,9 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
 
     /// <summary>
     /// The most a test may take when a task runs with the student's own classes of the tasks it builds on (at the
-    /// reference's speed a training test takes 2–3 s here); past it the task is graded with the reference versions.
+    /// reference's speed a training test takes 2–6 s here, idle or busy); past it the task is graded with the reference versions.
     /// </summary>
-    private static readonly TimeSpan OwnClassesPerTestLimit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan OwnClassesPerTestLimit = TimeSpan.FromSeconds(10);
 
     /// <summary>Where a host of this grading goes: inside its temporary folder, which the sandbox's user can read.</summary>
     private static string HostFolder(string workFolder, string name) => Path.Combine(workFolder, "host-" + name);
