@@ -2,6 +2,8 @@
 // its build line): where one epoch of seed 004's recipe spends its time — the recipe's matrix products, operation by
 // operation on the recipe's shapes, the reference layers — in microseconds per call, wall-clock and process CPU time
 // (steadier when other programs share the machine); then the whole recipe. With "recipe", only the whole recipe.
+// artifacts/student-style/bin/Coursework.Bench/release/Coursework.Bench.dll (built by `bench/run recipe`) profiles the
+// layers of bench/student-style instead of the reference's.
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -87,6 +89,9 @@ internal static class Profile
         Time("x.TransposeThisAndMultiply(dZ1) (64x32)", () => _ = x.TransposeThisAndMultiply(dZ1));
         Time("ColumnSums (1347x32)", () => _ = dZ1.ColumnSums());
         Time("W1 - lr * dW1 (64x32)", () => _ = w1 - (0.01 * w1));
+        Time("Transpose (1347x64)", () => _ = x.Transpose());
+        Time("x.Transpose() * dZ1 (64x32)", () => _ = x.Transpose() * dZ1);
+        Time("dZ1 * W1.Transpose() (1347x64)", () => _ = dZ1 * w1.Transpose());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"sum",-44} {total,9:0.0} us"));
 
         total = 0;

@@ -13,13 +13,14 @@ if (args is ["profile", ..])
 }
 
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+var recipeOnly = args is [_, "recipe"]; // `RUNS recipe`: only the recipe, with the fast provider (bench/run recipe)
 var fast = LinearAlgebraControl.Provider; // set by the exercises' module initializer, unless switched off
 var managed = ManagedLinearAlgebraProvider.Instance;
-var providers = new[] { ("fast", fast), ("managed", managed) };
+var providers = recipeOnly ? new[] { ("fast", fast) } : new[] { ("fast", fast), ("managed", managed) };
 var inUse = fast is Coursework.LinearAlgebra.FastLinearAlgebraProvider ? "the kit's fast provider" : fast.ToString();
 Console.WriteLine($"provider in use: {inUse}; runs: {runs}; cores: {Environment.ProcessorCount}");
 
-foreach (var (m, k, n) in new[] { (1347, 64, 32), (512, 512, 512) })
+foreach (var (m, k, n) in recipeOnly ? [] : new[] { (1347, 64, 32), (512, 512, 512) })
 {
     var random = new Random(1);
     var a = Matrix<double>.Build.Dense(m, k, (_, _) => random.NextDouble());

@@ -1,16 +1,16 @@
 using System.Runtime.CompilerServices;
 using Coursework.LinearAlgebra;
-using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace Coursework;
 
 /// <summary>
-/// Switches MathNet to the kit's faster linear-algebra provider (linalg/) as soon as this project's code loads,
-/// for the training demo, the public tests and the grader alike. Nothing to do for students.
+/// Switches MathNet to the kit's faster linear-algebra provider (linalg/), and its element-wise operations to one
+/// thread (<see cref="FastLinearAlgebraProvider.Install"/>), as soon as this project's code loads, for the training
+/// demo, the public tests and the grader alike. Nothing to do for students.
 /// </summary>
 /// <remarks>
-/// Set the environment variable <c>COURSEWORK_MANAGED_LINEAR_ALGEBRA=1</c> to keep MathNet's own managed provider
-/// (to compare speed, or to rule the provider out when something looks wrong).
+/// Set the environment variable <c>COURSEWORK_MANAGED_LINEAR_ALGEBRA=1</c> to keep MathNet as it comes: its own
+/// managed provider and its threading (to compare speed, or to rule the kit out when something looks wrong).
 /// </remarks>
 internal static class FastLinearAlgebra
 {
@@ -19,7 +19,7 @@ internal static class FastLinearAlgebra
     {
         if (Environment.GetEnvironmentVariable("COURSEWORK_MANAGED_LINEAR_ALGEBRA") != "1")
         {
-            LinearAlgebraControl.Provider = FastLinearAlgebraProvider.Create(LinearAlgebraControl.Provider);
+            FastLinearAlgebraProvider.Install();
         }
     }
 }

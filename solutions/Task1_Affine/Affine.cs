@@ -30,9 +30,10 @@ public sealed class Affine
             throw new InvalidOperationException("Call Forward before Backward.");
         }
 
-        // ∂loss/∂bias sums dOut over the samples: dOut.ColumnSums(), written as dOutᵀ · 1 so that MathNet hands it to
-        // its linear-algebra provider (ColumnSums adds one element at a time through a function call).
-        var dBias = dOut.TransposeThisAndMultiply(Vector<double>.Build.Dense(dOut.RowCount, 1.0));
-        return (dOut.TransposeAndMultiply(_weight), _inputs.TransposeThisAndMultiply(dOut), dBias);
+        // out = inputs · weight + bias, so by the chain rule (NumPy: dOut @ W.T, X.T @ dOut, dOut.sum(axis=0)):
+        var dInputs = dOut.TransposeAndMultiply(_weight); // dOut · weightᵀ, shape (N, D)
+        var dWeight = _inputs.TransposeThisAndMultiply(dOut); // inputsᵀ · dOut, shape (D, H)
+        var dBias = dOut.ColumnSums(); // dOut summed over the samples, shape (H)
+        return (dInputs, dWeight, dBias);
     }
 }

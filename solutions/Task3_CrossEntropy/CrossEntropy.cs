@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Coursework;
@@ -17,12 +16,12 @@ public sealed class CrossEntropy
     {
         // log softmax(z) = (z - max z) - log Σ exp(z - max z): nothing overflows, and no log of an underflowed 0.
         var shifted = logits.SubtractColumnVector(logits.RowMaxima());
-        var logSumExp = RowSums(Exp(shifted)).PointwiseLog();
+        var logSumExp = shifted.PointwiseExp().RowSums().PointwiseLog();
         var logProbabilities = shifted.SubtractColumnVector(logSumExp);
 
-        _probabilities = Exp(logProbabilities);
+        _probabilities = logProbabilities.PointwiseExp();
         _labels = labels;
-        return -RowSums(labels.PointwiseMultiply(logProbabilities)).Sum() / logits.RowCount;
+        return -labels.PointwiseMultiply(logProbabilities).RowSums().Sum() / logits.RowCount;
     }
 
     /// <summary>Backward pass: <c>dOut · (softmax(logits) - labels) / N</c>.</summary>
@@ -36,23 +35,5 @@ public sealed class CrossEntropy
         }
 
         return (_probabilities - _labels) * (dOut / _labels.RowCount);
-    }
-
-    /// <summary>The sum of each row, <c>matrix.RowSums()</c>, as the product with a vector of ones.</summary>
-    /// <remarks>MathNet's <c>RowSums</c> adds one element at a time through a function call; a matrix-vector product
-    /// goes to its linear-algebra provider, which the kit makes fast.</remarks>
-    private static Vector<double> RowSums(Matrix<double> matrix) =>
-        matrix * Vector<double>.Build.Dense(matrix.ColumnCount, 1.0);
-
-    /// <summary>e^x element by element: <c>matrix.PointwiseExp()</c>, with SIMD instructions.</summary>
-    /// <remarks>
-    /// MathNet calls <c>Math.Exp</c> once per element; TensorPrimitives works through the whole column-major array
-    /// (MathNet's storage) several elements per instruction.
-    /// </remarks>
-    private static Matrix<double> Exp(Matrix<double> matrix)
-    {
-        var values = matrix.ToColumnMajorArray();
-        TensorPrimitives.Exp(values, values);
-        return Matrix<double>.Build.Dense(matrix.RowCount, matrix.ColumnCount, values);
     }
 }
