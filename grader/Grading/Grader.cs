@@ -144,17 +144,11 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     /// <summary>
     /// The host for a task that builds on others: the student's files with stand-ins in place of those other classes,
     /// which call the reference versions in the judge (so a bug in ReLU costs ReLU's points only, and no reference
-    /// code ever runs beside student code). Null when the task depends on nothing, when the kit has no reference
-    /// (a student template), or when the student's files do not compile with the stand-ins (then the task is graded
-    /// with the student's own classes).
+    /// code ever runs beside student code), for a task that <see cref="CanIsolate"/>. Null when the student's files
+    /// do not compile with the stand-ins (then the task is graded with the student's own classes).
     /// </summary>
     private HostSetup? IsolatedHost(GradingRequest request, TaskSpec task, string workFolder)
     {
-        if (!CanIsolate(request, task))
-        {
-            return null;
-        }
-
         var code = request.Code;
         var dependencies = task.DependsOn!;
         var dependencyTasks = manifest.Tasks.Where(t => dependencies.Contains(t.Id)).ToList();

@@ -267,9 +267,6 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
-    private static string FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";
-
     /// <summary>Reads the lines a child has appended to its results file since the last call.</summary>
     private sealed class EventReader(string path)
     {
