@@ -340,7 +340,9 @@ internal static class Wire
 
     private static double[] ReadDoubles(BinaryReader reader, int count)
     {
-        var values = new double[count];
+        // Not zeroed first (a network on stand-ins receives megabytes an epoch): every byte is read into it, or the read
+        // throws and the array is dropped.
+        var values = GC.AllocateUninitializedArray<double>(count);
         ReadExactly(reader, MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }

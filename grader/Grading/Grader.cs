@@ -88,21 +88,23 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                     {
                         outcomes = Run(mainHost, task, tests);
                     }
-                    else if (DependenciesPassed(task, tasks))
+                    else if (FailedDependencies(task, tasks) is var failed && failed.Count == task.DependsOn!.Count)
                     {
-                        // The student's own classes first, with a shorter limit per test; a test that ends in an error
-                        // (a crash, an exception, the limit) may be the classes' doing (slow but correct loops), so
-                        // then the task is graded again with the reference versions, and that grade counts.
-                        outcomes = Run(mainHost, task, tests, OwnClassesPerTestLimit);
-                        if (outcomes.Any(outcome => outcome.Status == "error") && IsolatedHost(request, task, workFolder) is { } isolated)
-                        {
-                            _timings.Add($"task {task.Id}: graded again with the reference versions of tasks {string.Join(", ", task.DependsOn!.Order())}", TimeSpan.Zero);
-                            outcomes = Run(isolated, task, tests);
-                        }
+                        outcomes = Run(IsolatedHost(request, task, workFolder, failed) ?? mainHost, task, tests);
                     }
                     else
                     {
-                        outcomes = Run(IsolatedHost(request, task, workFolder) ?? mainHost, task, tests);
+                        // The student's own classes of the tasks that passed, stand-ins for the others, with a shorter
+                        // limit per test; a test that ends in an error (a crash, an exception, the limit) may be the
+                        // own classes' doing (slow but correct loops), so then the task is graded again with the
+                        // reference versions of every task it builds on, and that grade counts.
+                        var host = failed.Count == 0 ? mainHost : IsolatedHost(request, task, workFolder, failed) ?? mainHost;
+                        outcomes = Run(host, task, tests, OwnClassesPerTestLimit);
+                        if (outcomes.Any(outcome => outcome.Status == "error") && IsolatedHost(request, task, workFolder, task.DependsOn) is { } isolated)
+                        {
+                            _timings.Add($"task {task.Id}: graded again with the reference versions of {Tasks(task.DependsOn)}", TimeSpan.Zero);
+                            outcomes = Run(isolated, task, tests);
+                        }
                     }
 
                     tasks.Add(Scoring.Score(task, outcomes));
@@ -127,14 +129,14 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     }
 
     /// <summary>
-    /// Whether every task <paramref name="task"/> builds on was graded in this run and passed every hidden test: then the
-    /// student's own classes are as good as the reference by every test the grader has, and the task is graded with
-    /// them, in the host that already ran them (no second build; the network's layers called in its own process
-    /// rather than through the bridge). Otherwise a bug in a layer must not cost this task, so it gets stand-ins.
+    /// The tasks <paramref name="task"/> builds on that were not graded in this run or failed a hidden test. A task that
+    /// passed every hidden test keeps the student's own classes: they are as good as the reference by every test the
+    /// grader has, and they run in the student's process (when none failed, in the host that already ran them, with no
+    /// second build) rather than through the bridge. A bug in a layer that failed must not cost this task, so that
+    /// layer, and only that one, gets a stand-in.
     /// </summary>
-    private static bool DependenciesPassed(TaskSpec task, IReadOnlyList<TaskResult> graded) =>
-        task.DependsOn is { Count: > 0 } dependencies &&
-        dependencies.All(id => graded.FirstOrDefault(result => result.Id == id) is { } result && result.Tests.Count > 0 && result.Tests.All(test => test.Status == "pass"));
+    private static List<int> FailedDependencies(TaskSpec task, IReadOnlyList<TaskResult> graded) =>
+        [.. task.DependsOn!.Where(id => graded.FirstOrDefault(result => result.Id == id) is not { } result || result.Tests.Count == 0 || result.Tests.Any(test => test.Status != "pass"))];
 
     private readonly Dictionary<string, HostSetup?> _isolatedHosts = [];
 
@@ -142,27 +144,27 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     private readonly StudentBuild _build = new(kit, timings);
 
     /// <summary>
-    /// The host for a task that builds on others: the student's files with stand-ins in place of those other classes,
-    /// which call the reference versions in the judge (so a bug in ReLU costs ReLU's points only, and no reference
-    /// code ever runs beside student code), for a task that <see cref="CanIsolate"/>. Null when the student's files
-    /// do not compile with the stand-ins (then the task is graded with the student's own classes).
+    /// The host for a task that builds on others: the student's files with stand-ins in place of the classes of
+    /// <paramref name="dependencies"/> (some or all of the tasks it builds on), which call the reference versions in
+    /// the judge (so a bug in ReLU costs ReLU's points only, and no reference code ever runs beside student code), for
+    /// a task that <see cref="CanIsolate"/>. Null when the student's files do not compile with the stand-ins (then the
+    /// task is graded with the student's own classes).
     /// </summary>
-    private HostSetup? IsolatedHost(GradingRequest request, TaskSpec task, string workFolder)
+    private HostSetup? IsolatedHost(GradingRequest request, TaskSpec task, string workFolder, IReadOnlyList<int> dependencies)
     {
         var code = request.Code;
-        var dependencies = task.DependsOn!;
         var dependencyTasks = manifest.Tasks.Where(t => dependencies.Contains(t.Id)).ToList();
         var classes = dependencyTasks.SelectMany(t => t.Files.Stub).Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
         var suffix = "with-reference-" + string.Join('-', dependencies.Order());
         if (!_isolatedHosts.TryGetValue(suffix, out var host))
         {
-            progress.Report($"Building task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())}");
+            progress.Report($"Building task {task.Id} with the reference versions of {Tasks(dependencies)}");
             var standIns = classes.Select(name => Path.Combine(kit.StandIns, name + ".cs")).ToList();
-            var build = _timings.Measure($"compile with the reference versions of tasks {string.Join(", ", dependencies.Order())}", () => _build.Run(code.WithReferenceFiles(standIns, suffix), HostFolder(workFolder, suffix)));
+            var build = _timings.Measure($"compile with the reference versions of {Tasks(dependencies)}", () => _build.Run(code.WithReferenceFiles(standIns, suffix), HostFolder(workFolder, suffix)));
             if (!build.Succeeded && build.Errors.Count == 0)
             {
                 // Not the student's doing: grading this task with the student's own classes instead would be unfair.
-                throw new GradingException($"the build of task {task.Id} with the reference versions of tasks {string.Join(", ", dependencies.Order())} failed without a compiler error: {FirstErrorLine(build.Log)}");
+                throw new GradingException($"the build of task {task.Id} with the reference versions of {Tasks(dependencies)} failed without a compiler error: {FirstErrorLine(build.Log)}");
             }
 
             host = _isolatedHosts[suffix] = build.Succeeded
@@ -195,6 +197,9 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     /// reference's speed a training test takes 2–6 s here, idle or busy); past it the task is graded with the reference versions.
     /// </summary>
     private static readonly TimeSpan OwnClassesPerTestLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>"task 2" or "tasks 1, 2, 3".</summary>
+    private static string Tasks(IReadOnlyList<int> ids) => (ids.Count == 1 ? "task " : "tasks ") + string.Join(", ", ids.Order());
 
     /// <summary>Where a host of this grading goes: inside its temporary folder, which the sandbox's user can read.</summary>
     private static string HostFolder(string workFolder, string name) => Path.Combine(workFolder, "host-" + name);

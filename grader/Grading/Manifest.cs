@@ -20,8 +20,8 @@ internal sealed record TaskFiles(
 /// <param name="Files">Its files by role.</param>
 /// <param name="Thresholds">Named numbers its hidden tests use (e.g. a minimum accuracy).</param>
 /// <param name="DependsOn">
-/// Tasks whose classes this one uses. Its hidden tests run with the reference versions of those, so that a bug
-/// there costs points in that task only.
+/// Tasks whose classes this one uses. Its hidden tests run with the reference version of each of those that failed a
+/// hidden test in the same grading, so that a bug there costs points in that task only.
 /// </param>
 internal sealed record TaskSpec(
     int Id, string Name, double Points, bool Enabled, bool Bonus, TaskFiles Files, IReadOnlyDictionary<string, double> Thresholds,
