@@ -3,8 +3,8 @@ using System.Text;
 namespace Coursework.Grading.Tests;
 
 /// <summary>
-/// A scenario's submission as files: its .cs files as they are, and each <c>NAME.cs.change</c> applied to the
-/// reference file of that name. A change holds one or more blocks, as in a merge conflict:
+/// A scenario's submission as files: its .cs files as they are, each <c>NAME.cs.from</c>'s other scenario's NAME.cs,
+/// and each <c>NAME.cs.change</c> applied to the reference file of that name. A change holds one or more blocks, as in a merge conflict:
 /// <code>
 /// &lt;&lt;&lt;&lt;&lt;&lt;&lt; reference
 ///         return _errors * (2.0 * dOut / Count(_errors));
@@ -30,6 +30,19 @@ internal static class ScenarioFiles
         foreach (var file in Directory.GetFiles(scenarioFolder, "*.cs"))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        foreach (var from in Directory.GetFiles(scenarioFolder, "*.cs.from"))
+        {
+            // NAME.cs.from holds the name of another scenario whose NAME.cs this one uses as it is.
+            var name = Path.GetFileNameWithoutExtension(from); // X.cs
+            var source = Path.Combine(GraderProcess.ScenariosFolder, File.ReadAllText(from).Trim(), name);
+            if (!File.Exists(source))
+            {
+                throw new InvalidOperationException($"{from}: there is no {source}");
+            }
+
+            File.Copy(source, Path.Combine(folder, name));
         }
 
         foreach (var change in Directory.GetFiles(scenarioFolder, "*.cs.change"))
