@@ -88,23 +88,26 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                     {
                         outcomes = Run(mainHost, task, tests);
                     }
-                    else if (FailedDependencies(task, tasks) is var failed && failed.Count == task.DependsOn!.Count)
-                    {
-                        outcomes = Run(IsolatedHost(request, task, workFolder, failed) ?? mainHost, task, tests);
-                    }
-                    else
+                    else if (FailedDependencies(task, tasks) is var failed && failed.Count < task.DependsOn!.Count &&
+                             (failed.Count == 0 ? mainHost : IsolatedHost(request, task, workFolder, failed)) is { } host)
                     {
                         // The student's own classes of the tasks that passed, stand-ins for the others, with a shorter
                         // limit per test; a test that ends in an error (a crash, an exception, the limit) may be the
                         // own classes' doing (slow but correct loops), so then the task is graded again with the
                         // reference versions of every task it builds on, and that grade counts.
-                        var host = failed.Count == 0 ? mainHost : IsolatedHost(request, task, workFolder, failed) ?? mainHost;
                         outcomes = Run(host, task, tests, OwnClassesPerTestLimit);
                         if (outcomes.Any(outcome => outcome.Status == "error") && IsolatedHost(request, task, workFolder, task.DependsOn) is { } isolated)
                         {
                             _timings.Add($"task {task.Id}: graded again with the reference versions of {Tasks(task.DependsOn)}", TimeSpan.Zero);
                             outcomes = Run(isolated, task, tests);
                         }
+                    }
+                    else
+                    {
+                        // Every class it builds on failed, or the student's files do not compile with stand-ins for the
+                        // failed ones alone (an own class using a member the stand-in has not): the reference versions
+                        // of them all.
+                        outcomes = Run(IsolatedHost(request, task, workFolder, task.DependsOn) ?? mainHost, task, tests);
                     }
 
                     tasks.Add(Scoring.Score(task, outcomes));
