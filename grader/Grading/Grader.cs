@@ -151,7 +151,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     /// <paramref name="dependencies"/> (some or all of the tasks it builds on), which call the reference versions in
     /// the judge (so a bug in ReLU costs ReLU's points only, and no reference code ever runs beside student code), for
     /// a task that <see cref="CanIsolate"/>. Null when the student's files do not compile with the stand-ins (then the
-    /// task is graded with the student's own classes).
+    /// task is graded with stand-ins for all the classes it builds on, and failing that, with the student's own).
     /// </summary>
     private HostSetup? IsolatedHost(GradingRequest request, TaskSpec task, string workFolder, IReadOnlyList<int> dependencies)
     {
