@@ -3,9 +3,10 @@
 Usage: python3 bench/batch.py KIT OUT N         makes the submissions
        python3 bench/batch.py --phases RESULTS   sums the per-phase timings of a batch's results (COURSEWORK_TIMINGS=1)
 
-Each submission holds the reference files of tasks 1-4 with one scenario's files on top (its `*.cs` files, and its
-`*.cs.change` blocks applied to the reference file as grader/Tests/ScenarioFiles.cs does): correct code (the
-reference, the `correct-*` variants), typical bugs (partial marks), a compile error, and a partial submission with
+Each submission holds the reference files of tasks 1-4 with one scenario's files on top (its `*.cs` files, the files
+its `*.cs.from` name in another scenario, and its `*.cs.change` blocks applied to the reference file), as
+grader/Tests/ScenarioFiles.cs does: correct code (the reference, the `correct-*` variants), typical bugs (partial
+marks), a compile error, and a partial submission with
 only two files (the rest comes from the skeleton). Scenarios with an `args` file (other tasks, other limits) and
 code that misbehaves (hangs, crashes, attacks) are left out: their grading time is their time limits. Every third
 submission is a zip of a whole repository-like tree instead of a folder.
@@ -46,6 +47,11 @@ def files_of(kit, scenario):
         path = os.path.join(folder, name)
         if name.endswith(".cs"):
             files[name] = open(path, encoding="utf-8").read()
+        elif name.endswith(".cs.from"):
+            # Another scenario's whole file, as ScenarioFiles.cs takes it.
+            target = name[:-len(".from")]
+            other = open(path, encoding="utf-8").read().strip()
+            files[target] = open(os.path.join(kit, "grader", "Tests", "Scenarios", other, target), encoding="utf-8").read()
         elif name.endswith(".cs.change"):
             target = name[:-len(".change")]
             reference = open(os.path.join(kit, "solutions", TASKS[target], target), encoding="utf-8").read()

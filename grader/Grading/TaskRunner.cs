@@ -207,8 +207,11 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
 
     private TimeSpan? _perTestLimit;
 
-    private TimeSpan LimitOf(ListedTest test) =>
-        _perTestLimit is { } cap && cap < (test.Timeout ?? limits.PerTest) ? cap : test.Timeout ?? limits.PerTest;
+    private TimeSpan LimitOf(ListedTest test)
+    {
+        var own = test.Timeout ?? limits.PerTest;
+        return _perTestLimit is { } cap && cap < own ? cap : own;
+    }
 
     private int AfterEarlyExit(ChildProcess child, IReadOnlyList<ListedTest> tests, TestOutcome?[] outcomes, bool loaded, int? running)
     {

@@ -37,7 +37,7 @@ public class ReferenceAccuracyTests
             foreach (var variant in Directory.GetDirectories(GraderProcess.ScenariosFolder, "correct-*").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
             {
                 var files = Directory.GetFiles(Path.Combine(GraderProcess.ScenariosFolder, variant)).Select(Path.GetFileName).OfType<string>()
-                    .Select(f => f.Replace(".cs.change", ".cs", StringComparison.Ordinal));
+                    .Select(f => f.Replace(".cs.change", ".cs", StringComparison.Ordinal).Replace(".cs.from", ".cs", StringComparison.Ordinal));
                 if (files.Any(stubs.Contains))
                 {
                     yield return new TestCaseData(task, variant).SetName($"Task{task}Training: {variant} clears the training thresholds on the grading seeds");
