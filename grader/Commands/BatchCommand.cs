@@ -36,11 +36,12 @@ internal static class BatchCommand
             var kit = KitLayout.Locate();
             var manifest = Manifest.Load(kit.Manifest);
             var tasks = manifest.Select(parsed.GetValue(run.Tasks));
-            var limits = run.Limits(parsed);
             if (parsed.GetValue(parallel) < 1)
             {
                 throw new UsageException("--parallel must be at least 1");
             }
+
+            var limits = run.Limits(parsed, parsed.GetValue(parallel));
 
             var share = parsed.GetValue(shard) is { } text ? Shard.Parse(text) : null;
             if (share is not null && parsed.GetValue(lms) is not null)
@@ -57,9 +58,11 @@ internal static class BatchCommand
 
             var entries = share?.Of(all) ?? all;
 
-            // Refused here, once, rather than in every submission's grading.
-            run.Sandboxed(parsed, untrusted: true, _ => { });
+            // Refused here, once, rather than in every submission's grading; in a container, the submissions and the
+            // results of the class are shut out from student code here, each grading shuts out its own folders.
             var outFolder = parsed.GetValue(output)!.FullName;
+            Directory.CreateDirectory(outFolder);
+            run.Sandboxed(parsed, untrusted: true, note => AnsiConsole.Console.MarkupLine(Markup.Escape(note)), [parsed.GetValue(submissions)!.FullName, outFolder]);
             var arguments = GraderArguments(parsed, run);
             // Each grading has its own limits; the backstop allows every task its budget plus two builds.
             var backstop = TimeSpan.FromMinutes(20) + limits.PerTask * tasks.Count;

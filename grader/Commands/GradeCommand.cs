@@ -29,38 +29,66 @@ internal static class GradeCommand
         public IEnumerable<Option> All => [Seed, Tasks, TestTimeout, TaskTimeout, Memory, HideMessages, NoSandbox];
 
         /// <summary>
-        /// Whether student code runs sandboxed. Untrusted code (a submission, a batch) is refused without the sandbox
-        /// unless --no-sandbox says so; the student's own exercises/ runs without it where it cannot run, with a note.
+        /// How student code is isolated: the strongest tier this machine allows. Untrusted code (a submission, a batch)
+        /// is graded only with namespaces or in the container tier, never silently weaker, unless --no-sandbox says so;
+        /// the student's own exercises/ runs without it where no tier works, with a note.
         /// </summary>
         /// <param name="parsed">The command line.</param>
         /// <param name="untrusted">Whether the code is someone else's.</param>
-        /// <param name="note">Where the note goes.</param>
-        /// <returns>True to sandbox.</returns>
-        public bool Sandboxed(ParseResult parsed, bool untrusted, Action<string> note)
+        /// <param name="note">Where notes go.</param>
+        /// <param name="shutOut">In the container tier, the folders student code must not reach besides the kit (the output, the submissions).</param>
+        /// <returns>The tier and the sandbox's user.</returns>
+        public SandboxChoice Sandboxed(ParseResult parsed, bool untrusted, Action<string> note, IEnumerable<string>? shutOut = null)
         {
             if (parsed.GetValue(NoSandbox))
             {
-                return false;
+                return SandboxChoice.None;
             }
 
-            if (Protocol.Sandbox.Unavailable() is not { } reason)
+            var support = Protocol.Sandbox.Detect();
+            switch (support.Tier)
             {
-                return true;
-            }
+                case Protocol.SandboxTier.Namespaces:
+                    return new(support.Tier, Protocol.Sandbox.UserForThisGrading());
+                case Protocol.SandboxTier.Container:
+                    var user = Protocol.Sandbox.UserForThisGrading();
+                    var (changed, problem) = Protocol.Sandbox.ShutOut([KitLayout.Locate().Root, .. shutOut ?? []], user);
+                    if (problem is not null)
+                    {
+                        throw new GradingException($"cannot grade untrusted code safely: {problem}");
+                    }
 
-            if (untrusted)
-            {
-                throw new GradingException($"cannot grade untrusted code safely: {reason}; or pass --no-sandbox to grade without it");
-            }
+                    foreach (var change in changed)
+                    {
+                        note($"Container sandbox: made {change} so that student code cannot read it.");
+                    }
 
-            note($"Note: your code runs without the sandbox here ({reason}); that only matters when grading other people's code.");
-            return false;
+                    return new(support.Tier, user);
+                default:
+                    if (untrusted)
+                    {
+                        throw new GradingException($"cannot grade untrusted code safely: {support.Weaker}; or pass --no-sandbox to grade without it");
+                    }
+
+                    note($"Note: your code runs without the sandbox here ({support.Weaker}); that only matters when grading other people's code.");
+                    return SandboxChoice.None;
+            }
         }
 
-        public RunLimits Limits(ParseResult parsed) => new(
-            Positive(parsed.GetValue(TestTimeout), "--test-timeout"),
-            Positive(parsed.GetValue(TaskTimeout), "--task-timeout"),
-            parsed.GetValue(Memory) > 0 ? parsed.GetValue(Memory) : throw new UsageException("--memory-limit must be positive"));
+        /// <summary>The limits of student code, refused where the machine's memory cannot hold a grading at them.</summary>
+        /// <param name="parsed">The command line.</param>
+        /// <param name="parallel">How many gradings run at once.</param>
+        /// <returns>The limits.</returns>
+        public RunLimits Limits(ParseResult parsed, int parallel = 1)
+        {
+            var limits = new RunLimits(
+                Positive(parsed.GetValue(TestTimeout), "--test-timeout"),
+                Positive(parsed.GetValue(TaskTimeout), "--task-timeout"),
+                parsed.GetValue(Memory) > 0 ? parsed.GetValue(Memory) : throw new UsageException("--memory-limit must be positive"));
+            return MemoryBudget.Shortfall(limits.MemoryMegabytes, parallel) is { } shortfall
+                ? throw new GradingException($"cannot grade here without risking the whole grading: {shortfall}")
+                : limits;
+        }
 
         private static TimeSpan Positive(double seconds, string option) =>
             seconds > 0 && double.IsFinite(seconds)
@@ -107,7 +135,13 @@ internal static class GradeCommand
                 console.Profile.Width = 160; // CI logs do not wrap; 80 columns would break every message in two
             }
 
-            var sandbox = run.Sandboxed(parsed, untrusted: parsed.GetValue(submission) is not null, note => console.MarkupLine(Markup.Escape(note)));
+            foreach (var (_, path) in outputs)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            }
+
+            var sandbox = run.Sandboxed(parsed, untrusted: parsed.GetValue(submission) is not null, note => console.MarkupLine(Markup.Escape(note)),
+                [Path.GetDirectoryName(resultPath)!, .. outputs.Select(o => Path.GetDirectoryName(Path.GetFullPath(o.Path))!), .. parsed.GetValue(submission) is { } given ? [given.FullName] : Array.Empty<string>()]);
             var request = new GradingRequest(code, parsed.GetValue(run.Seed) ?? manifest.DefaultSeed, run.Limits(parsed), manifest.Select(parsed.GetValue(run.Tasks)), sandbox);
 
             console.MarkupLine($"[bold]Coursework grader[/]: grading {Markup.Escape(code.Description)}, seed {request.Seed}");

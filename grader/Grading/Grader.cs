@@ -8,8 +8,20 @@ namespace Coursework.Grading;
 /// <param name="Seed">The seed of the hidden tests' random inputs.</param>
 /// <param name="Limits">Time and memory limits of student code.</param>
 /// <param name="Tasks">The tasks to grade.</param>
-/// <param name="Sandbox">Whether student code runs in the bubblewrap sandbox.</param>
-internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits, IReadOnlyList<TaskSpec> Tasks, bool Sandbox);
+/// <param name="Sandbox">How student code is isolated.</param>
+internal sealed record GradingRequest(CodeUnderTest Code, int Seed, RunLimits Limits, IReadOnlyList<TaskSpec> Tasks, SandboxChoice Sandbox);
+
+/// <summary>The sandbox a grading uses.</summary>
+/// <param name="Tier">How student code is isolated.</param>
+/// <param name="UserId">The user its hosts run as, when the grader is root (else 0).</param>
+internal sealed record SandboxChoice(Protocol.SandboxTier Tier, int UserId)
+{
+    /// <summary>Without isolation: the student's own code on their own machine, or --no-sandbox.</summary>
+    public static readonly SandboxChoice None = new(Protocol.SandboxTier.None, 0);
+
+    /// <summary>The tier as the result and the report name it.</summary>
+    public string Name => Tier.ToString().ToLowerInvariant();
+}
 
 /// <summary>Builds, runs and scores: the whole grading run, reporting progress as it goes.</summary>
 internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string> progress, PhaseTimings? timings = null)
@@ -17,7 +29,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     private readonly PhaseTimings _timings = timings ?? new PhaseTimings();
 
     public GradingResult Grade(GradingRequest request) =>
-        GradeAndScore(request) with { SubmittedFiles = request.Code.SubmittedFiles };
+        GradeAndScore(request) with { SubmittedFiles = request.Code.SubmittedFiles, Sandbox = request.Sandbox.Name };
 
     private GradingResult GradeAndScore(GradingRequest request)
     {
@@ -32,14 +44,14 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
 
         _timings.Add("check the kit", phase.Elapsed);
         // The hosts go into the grading's own temporary folder, readable by the sandbox's user and holding nothing but them.
-        var workFolder = Path.Combine(Path.GetTempPath(), $"coursework-grader-{Environment.ProcessId}");
+        // Created anew under a name nobody can guess, so that no one (a host of an earlier grading) can have made it
+        // first; others may enter it to reach the hosts, but not list it.
+        var workFolder = Directory.CreateTempSubdirectory("coursework-grader-").FullName;
         try
         {
-            TryDelete(workFolder);
-            Directory.CreateDirectory(workFolder);
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(workFolder, (UnixFileMode)0b111_101_101);
+                File.SetUnixFileMode(workFolder, (UnixFileMode)0b111_001_001);
             }
 
             progress.Report($"Building {request.Code.Description}");
@@ -121,13 +133,27 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                 }
             }
 
+            EndSandboxUser(request.Sandbox);
             var allPassed = tasks.All(task => task.Tests.All(test => test.Status == "pass"));
             return new GradingResult(1, allPassed ? "pass" : "fail", tasks.Sum(t => t.Score), MaxScore(tasks), request.Seed,
                 request.Code.Description, null, [], tasks, Math.Round(clock.Elapsed.TotalSeconds, 1));
         }
         finally
         {
+            EndSandboxUser(request.Sandbox);
             TryDelete(workFolder);
+        }
+    }
+
+    /// <summary>
+    /// Where hosts ran as a user of their own, nothing of that user may run on while results are written (a judge
+    /// killed at a time limit could not end its host's children itself).
+    /// </summary>
+    private static void EndSandboxUser(SandboxChoice sandbox)
+    {
+        if (sandbox.UserId != 0)
+        {
+            Protocol.Sandbox.End(new Protocol.SandboxOptions(sandbox.Tier, 0, 0, sandbox.UserId), null);
         }
     }
 

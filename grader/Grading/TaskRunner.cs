@@ -19,7 +19,7 @@ internal sealed record HostSetup(string Folder, string? Reference, IReadOnlyList
 /// then ends the same way), costs that test only: the judge and its host are killed and a new pair resumes after it.
 /// Code that hangs or dies while loading costs every test, since none can run.
 /// </remarks>
-internal sealed class TaskRunner(HostSetup host, string manifest, string workFolder, int seed, RunLimits limits, bool sandbox, int taskCount, PhaseTimings? timings = null) : IDisposable
+internal sealed class TaskRunner(HostSetup host, string manifest, string workFolder, int seed, RunLimits limits, SandboxChoice sandbox, int taskCount, PhaseTimings? timings = null) : IDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
@@ -178,8 +178,9 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     {
         var results = NewResultsFile($"judge-{Text(++_judges)}");
         var child = Start([
-            "run", "--seed", Text(seed), "--results", results, "--manifest", manifest,
-            "--host", host.Folder, "--sandbox", sandbox ? "on" : "off", "--memory-limit", Text(limits.MemoryMegabytes),
+            "run", "--results", results, "--manifest", manifest,
+            "--host", host.Folder, "--sandbox", sandbox.Tier.ToString().ToLowerInvariant(), "--sandbox-user", Text(sandbox.UserId),
+            "--memory-limit", Text(limits.MemoryMegabytes),
             "--cpu-seconds", Text((int)Math.Ceiling(2 * limits.PerTask.TotalSeconds * taskCount + 30)),
             .. host.Reference is { } reference ? new[] { "--reference", reference, "--reference-classes", string.Join(',', host.ReferenceClasses) } : [],
         ]);
@@ -256,13 +257,25 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     }
 
     private ChildProcess Start(IEnumerable<string> arguments) =>
-        ChildProcess.StartDotnet(new[] { KitLayout.Judge }.Concat(arguments), workFolder, new Dictionary<string, string> { ["DOTNET_DbgEnableMiniDump"] = "0" }, keepInput: true);
+        ChildProcess.StartDotnet(new[] { KitLayout.Judge }.Concat(arguments), workFolder,
+            new Dictionary<string, string> { ["DOTNET_DbgEnableMiniDump"] = "0", ["COURSEWORK_JUDGE_SEED"] = Text(seed) }, keepInput: true);
 
     private string NewResultsFile(string name)
     {
         Directory.CreateDirectory(workFolder);
         var path = Path.Combine(workFolder, name + ".jsonl");
         File.Delete(path);
+        // The judge's verdicts and messages are for root (or the grader's user) alone, never the sandbox's user.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (new FileStream(path, options))
+        {
+        }
+
         return path;
     }
 

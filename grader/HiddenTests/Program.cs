@@ -2,11 +2,13 @@
 // classes. It never loads student code: it starts the host (grader/Host, built with that code) and reaches the
 // student's objects through the bridge. Not for people: the grader starts it as
 //   Coursework.HiddenTests list --results FILE
-//   Coursework.HiddenTests run [--task N [--from INDEX]] --seed S --results FILE --host DIR [--manifest FILE]
-//       [--sandbox on|off] [--memory-limit MB] [--cpu-seconds S] [--reference DLL --reference-classes A,B]
+//   COURSEWORK_JUDGE_SEED=S Coursework.HiddenTests run [--task N [--from INDEX]] --results FILE --host DIR [--manifest FILE]
+//       [--sandbox namespaces|container|none] [--sandbox-user UID] [--memory-limit MB] [--cpu-seconds S]
+//       [--reference DLL --reference-classes A,B]
 // and reads FILE (JSON Lines, see grader/Protocol/TestEvent.cs). Without --task the judge starts the host and then
 // runs what each line of its standard input says, "TASK FROM" (a task's tests from that index on), until it ends:
-// the tasks of one grading that use the same host share it.
+// the tasks of one grading that use the same host share it. The seed comes in the environment, which only root and
+// the judge's own user can read (/proc/PID/environ), never on the command line, which every user can.
 using System.Globalization;
 using Coursework.Grading;
 using Coursework.Grading.Protocol;
@@ -27,7 +29,8 @@ if (options.TryGetValue("--manifest", out var manifest))
 }
 
 using var results = new StreamWriter(new FileStream(resultsPath, FileMode.Append, FileAccess.Write, FileShare.Read));
-var runner = new TestRunner(results, Number("--seed", 0), Number("--output-limit", 4000));
+var seed = int.Parse(Environment.GetEnvironmentVariable("COURSEWORK_JUDGE_SEED") ?? "0", CultureInfo.InvariantCulture);
+var runner = new TestRunner(results, seed, Number("--output-limit", 4000));
 switch (args[0])
 {
     case "list":
@@ -36,7 +39,8 @@ switch (args[0])
     case "run" when options.TryGetValue("--host", out var hostFolder):
         var host = new HostOptions(
             hostFolder,
-            new SandboxOptions(options.GetValueOrDefault("--sandbox", "on") == "on", Number("--memory-limit", 2048), Number("--cpu-seconds", 600)),
+            new SandboxOptions(Enum.Parse<SandboxTier>(options.GetValueOrDefault("--sandbox", "namespaces"), ignoreCase: true),
+                Number("--memory-limit", 384), Number("--cpu-seconds", 600), Number("--sandbox-user", 0)),
             options.GetValueOrDefault("--reference"),
             options.GetValueOrDefault("--reference-classes", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
         if (options.ContainsKey("--task"))

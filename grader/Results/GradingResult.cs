@@ -16,7 +16,8 @@ internal sealed record TaskResult(int Id, string Name, decimal Score, decimal Ma
 
 /// <summary>
 /// The result of a grading run: the contract that CI and other tools read (version 1; fields may be added,
-/// none removed or renamed). Everything but <see cref="DurationSeconds"/> is the same for the same code and seed.
+/// none removed or renamed). Everything but <see cref="DurationSeconds"/> and <see cref="Sandbox"/> is the same for the
+/// same code and seed.
 /// </summary>
 /// <param name="Version">1.</param>
 /// <param name="Status">pass (full marks), fail (fewer), error (the code could not be graded, e.g. it does not compile).</param>
@@ -38,6 +39,10 @@ internal sealed record GradingResult(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SubmittedFiles { get; init; }
+
+    /// <summary>How student code was isolated: namespaces, container or none (see Protocol.SandboxTier).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sandbox { get; init; }
 
     /// <summary>Where the run's seconds went, phase by phase; only with --timings (timings differ from run to run).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

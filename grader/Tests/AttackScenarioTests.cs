@@ -18,28 +18,66 @@ public class AttackScenarioTests
     private static readonly string[] Watched =
         [GraderProcess.KitRoot, Environment.GetEnvironmentVariable("HOME") ?? "/root", Path.GetTempPath(), "/work", "/var/tmp", "/dev/shm"];
 
-    public static IEnumerable<TestCaseData> Attacks() =>
+    private static IEnumerable<string> AttackNames() =>
         Directory.GetDirectories(GraderProcess.ScenariosFolder)
             .Select(Path.GetFileName).OfType<string>()
             .Where(name => name.StartsWith("attack-", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(name => new TestCaseData(name).SetName($"Attack {name} earns what its honest code earns and leaves nothing behind"));
+            .Order(StringComparer.Ordinal);
+
+    public static IEnumerable<TestCaseData> Attacks() =>
+        AttackNames().Select(name => new TestCaseData(name).SetName($"Attack {name} earns what its honest code earns and leaves nothing behind"));
+
+    public static IEnumerable<TestCaseData> AttacksInAContainer() =>
+        AttackNames().Select(name => new TestCaseData(name).SetName($"In a Docker-like container, attack {name} earns what its honest code earns and leaves nothing behind"));
 
     [TestCaseSource(nameof(Attacks))]
-    public void Attack_earns_what_its_honest_code_earns_and_leaves_nothing_behind(string scenario)
+    public void Attack_earns_what_its_honest_code_earns_and_leaves_nothing_behind(string scenario) =>
+        GradeAttack(scenario, likeDocker: false);
+
+    /// <summary>
+    /// The same attacks where bubblewrap cannot run: root in a container with Docker's default profile, so the
+    /// container tier. The network is the one thing that tier leaves open (no namespaces): that is measured here, and
+    /// stated in the threat model.
+    /// </summary>
+    [TestCaseSource(nameof(AttacksInAContainer))]
+    public void Attack_in_a_Docker_like_container_earns_what_its_honest_code_earns_and_leaves_nothing_behind(string scenario)
+    {
+        if (GraderProcess.CannotSimulateDocker() is { } reason)
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail($"CI must prove the container tier: {reason}");
+            }
+
+            Assert.Ignore(reason);
+        }
+
+        GradeAttack(scenario, likeDocker: true);
+    }
+
+    private static void GradeAttack(string scenario, bool likeDocker)
     {
         RemoveLeftovers();
         using var listener = new TcpListener(IPAddress.Loopback, ListenerPort);
         listener.Start();
 
-        var result = GoldenScenarioTests.GradeAndCompare(scenario, new Dictionary<string, string> { ["GITHUB_TOKEN"] = Secret });
+        var result = GoldenScenarioTests.GradeAndCompare(scenario, new Dictionary<string, string> { ["GITHUB_TOKEN"] = Secret }, likeDocker);
+        result.ShouldContain(likeDocker ? "\"sandbox\": \"container\"" : "\"sandbox\": \"namespaces\"");
 
         if (scenario.Contains("process", StringComparison.Ordinal))
         {
             Thread.Sleep(TimeSpan.FromSeconds(5)); // longer than the detached process waits before it writes
         }
 
-        listener.Pending().ShouldBeFalse("student code connected to a port on the machine's loopback");
+        if (likeDocker && scenario == "attack-connects-to-the-grader")
+        {
+            listener.Pending().ShouldBeTrue("the container tier was not known to block the network; if it now does, say so in the threat model and here");
+        }
+        else
+        {
+            listener.Pending().ShouldBeFalse("student code connected to a port on the machine's loopback");
+        }
+
         result.ShouldNotContain(Secret, customMessage: "the grader's secret reached the result");
         Leftovers().ShouldBeEmpty("student code left files or processes outside the sandbox");
     }

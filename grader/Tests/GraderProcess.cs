@@ -17,6 +17,28 @@ internal static class GraderProcess
     public static Outcome Run(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
         Dotnet(KitRoot, TimeSpan.FromMinutes(10), environment, [Path.Combine(AppContext.BaseDirectory, "Coursework.Grader.dll"), .. arguments]);
 
+    /// <summary>
+    /// Grades as root would in a Docker container with the default profile (no new namespaces, Docker's capabilities):
+    /// through Platforms/docker-like, so that the grader must pick the container tier.
+    /// </summary>
+    public static Outcome RunLikeDocker(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        Program(DockerLike, KitRoot, TimeSpan.FromMinutes(10), environment, ["dotnet", Path.Combine(AppContext.BaseDirectory, "Coursework.Grader.dll"), .. arguments]);
+
+    /// <summary>The Docker-like launcher (python3-seccomp, root).</summary>
+    public static string DockerLike => Path.Combine(KitRoot, "grader", "Tests", "Platforms", "docker-like");
+
+    /// <summary>Why this machine cannot simulate Docker's default profile, or null: root and python3-seccomp are needed.</summary>
+    public static string? CannotSimulateDocker()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            return "simulating Docker's default profile needs Linux and root";
+        }
+
+        var probe = Program("/usr/bin/python3", KitRoot, TimeSpan.FromMinutes(1), null, ["-c", "import seccomp"]);
+        return probe.ExitCode == 0 ? null : "python3-seccomp is not installed (apt-get install python3-seccomp)";
+    }
+
     /// <summary>Runs dotnet with the arguments in a folder; fails the test if it takes longer than the limit.</summary>
     public static Outcome Dotnet(string workingDirectory, TimeSpan limit, params string[] arguments) => Dotnet(workingDirectory, limit, null, arguments);
 

@@ -27,8 +27,9 @@ public sealed class HostProcess : IDisposable
     private readonly StringBuilder _errors = new();
 
     private readonly string? _scratch;
+    private readonly SandboxOptions _sandbox;
 
-    private HostProcess(Process process, Peer peer, string? scratch) => (_process, Peer, _scratch) = (process, peer, scratch);
+    private HostProcess(Process process, Peer peer, string? scratch, SandboxOptions sandbox) => (_process, Peer, _scratch, _sandbox) = (process, peer, scratch, sandbox);
 
     /// <summary>
     /// Gives a pipe to the host 1 MiB of buffer (Linux's largest for a user; 64 kB by default), so that a layer's
@@ -61,7 +62,7 @@ public sealed class HostProcess : IDisposable
         WidenPipe(process.StandardOutput.BaseStream);
         WidenPipe(process.StandardInput.BaseStream);
         var dispatcher = options.ReferenceAssembly is null ? null : ReferenceDispatcher(options.ReferenceAssembly, options.ReferenceClasses);
-        var host = new HostProcess(process, new Peer(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, dispatcher), scratch);
+        var host = new HostProcess(process, new Peer(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, dispatcher), scratch, options.Sandbox);
         process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
         process.BeginErrorReadLine();
         Peer.Current = host.Peer;
@@ -126,20 +127,8 @@ public sealed class HostProcess : IDisposable
         RemoveScratch();
     }
 
-    private void RemoveScratch()
-    {
-        try
-        {
-            if (_scratch is not null && Directory.Exists(_scratch))
-            {
-                Directory.Delete(_scratch, recursive: true);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // a leftover temporary folder costs disk space, not a grade
-        }
-    }
+    /// <summary>Removes the host's folder and, where it ran as a user of its own, every process and shared file of that user.</summary>
+    private void RemoveScratch() => Sandbox.End(_sandbox, _scratch);
 
     /// <summary>Serves the host's calls to the reference classes it is graded with, and nothing else of that build.</summary>
     private static Dispatcher ReferenceDispatcher(string assemblyPath, IReadOnlyList<string> classes)
