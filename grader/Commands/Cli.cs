@@ -18,6 +18,7 @@ internal static class Cli
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(SandboxCommand.Create());
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -88,7 +88,9 @@ public static class Sandbox
 
         if (!IsRoot)
         {
-            return new(SandboxTier.None, namespaces + "; without namespaces, the container sandbox needs the grader to run as root");
+            return new(SandboxTier.None, namespaces + (InContainer()
+                ? "; run the grader as root in this container for the container sandbox"
+                : "; without namespaces, the container sandbox needs the grader to run as root"));
         }
 
         if (WhyNoContainerTier() is { } container)
@@ -124,7 +126,8 @@ public static class Sandbox
             return null;
         }
 
-        var first = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {exit}";
+        var first = FirstLine(error, exit);
+        first = first.Split(", likely", 2)[0].TrimEnd('.');
         return $"bubblewrap cannot create its namespaces here ({first}): {NamespaceCause()}";
     }
 
@@ -134,8 +137,7 @@ public static class Sandbox
         static string? Setting(string path) => File.Exists(path) ? File.ReadAllText(path).Trim() : null;
         if (InContainer())
         {
-            return "this is a container whose seccomp profile forbids new namespaces (Docker's default; Gradescope's); " +
-                   "run the grader as root in it for the container sandbox, or start the container with a profile that allows them";
+            return "this is a container whose seccomp profile forbids new namespaces (Docker's default, Gradescope's)";
         }
 
         if (Setting("/proc/sys/kernel/apparmor_restrict_unprivileged_userns") == "1")
