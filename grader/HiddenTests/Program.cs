@@ -3,7 +3,7 @@
 // student's objects through the bridge. Not for people: the grader starts it as
 //   Coursework.HiddenTests list --results FILE
 //   Coursework.HiddenTests run [--task N [--from INDEX]] --seed S --results FILE --host DIR [--manifest FILE]
-//       [--sandbox on|off] [--memory-limit MB] [--cpu-seconds S] [--reference DLL --reference-classes A,B]
+//       [--sandbox on|off] [--memory-limit MB] [--cpu-seconds S] [--serve A,B]
 // and reads FILE (JSON Lines, see grader/Protocol/TestEvent.cs). Without --task the judge starts the host and then
 // runs what each line of its standard input says, "TASK FROM" (a task's tests from that index on), until it ends:
 // the tasks of one grading that use the same host share it.
@@ -37,8 +37,7 @@ switch (args[0])
         var host = new HostOptions(
             hostFolder,
             new SandboxOptions(options.GetValueOrDefault("--sandbox", "on") == "on", Number("--memory-limit", 2048), Number("--cpu-seconds", 600)),
-            options.GetValueOrDefault("--reference"),
-            options.GetValueOrDefault("--reference-classes", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            options.GetValueOrDefault("--serve", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
         if (options.ContainsKey("--task"))
         {
             runner.Run([(Number("--task", 0), Number("--from", 0))], host);
