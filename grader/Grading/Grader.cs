@@ -61,7 +61,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                 return NotCompiled(request, build, clock.Elapsed);
             }
 
-            var mainHost = new HostSetup(build.HostFolder, null, []);
+            var mainHost = new HostSetup(build.HostFolder, []);
             var listed = _timings.Measure("list the hidden tests", TaskRunner.ListTests);
             var tasks = new List<TaskResult>();
             // Consecutive tasks graded with the same host share its judge and host; another host ends them.
@@ -174,10 +174,11 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
 
     /// <summary>
     /// The host for a task that builds on others: the student's files with stand-ins in place of the classes of
-    /// <paramref name="dependencies"/> (some or all of the tasks it builds on), which call the reference versions in
-    /// the judge (so a bug in ReLU costs ReLU's points only, and no reference code ever runs beside student code), for
-    /// a task that <see cref="CanIsolate"/>. Null when the student's files do not compile with the stand-ins (then the
-    /// task is graded with stand-ins for all the classes it builds on, and failing that, with the student's own).
+    /// <paramref name="dependencies"/> (some or all of the tasks it builds on), which call the judge's own versions of
+    /// them (grader/HiddenTests/Oracles/ServedClasses.cs: they travel with the hidden tests, so the task is graded the
+    /// same wherever it is graded; a bug in ReLU costs ReLU's points only, and no code of the judge's runs beside
+    /// student code). Null when the student's files do not compile with the stand-ins (then the task is graded with
+    /// stand-ins for all the classes it builds on, and failing that, with the student's own).
     /// </summary>
     private HostSetup? IsolatedHost(GradingRequest request, TaskSpec task, string workFolder, IReadOnlyList<int> dependencies)
     {
@@ -189,37 +190,28 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
         {
             progress.Report($"Building task {task.Id} with the reference versions of {Tasks(dependencies)}");
             var standIns = classes.Select(name => Path.Combine(kit.StandIns, name + ".cs")).ToList();
-            var build = _timings.Measure($"compile with the reference versions of {Tasks(dependencies)}", () => _build.Run(code.WithReferenceFiles(standIns, suffix), HostFolder(workFolder, suffix)));
+            var build = _timings.Measure($"compile with the reference versions of {Tasks(dependencies)}", () => _build.Run(code.WithStandIns(standIns, suffix), HostFolder(workFolder, suffix)));
             if (!build.Succeeded && build.Errors.Count == 0)
             {
                 // Not the student's doing: grading this task with the student's own classes instead would be unfair.
                 throw new GradingException($"the build of task {task.Id} with the reference versions of {Tasks(dependencies)} failed without a compiler error: {FirstErrorLine(build.Log)}");
             }
 
-            host = _isolatedHosts[suffix] = build.Succeeded
-                ? new HostSetup(build.HostFolder, KitLayout.ReferenceAssembly, classes)
-                : null;
+            host = _isolatedHosts[suffix] = build.Succeeded ? new HostSetup(build.HostFolder, classes) : null;
         }
 
         return host;
     }
 
     /// <summary>
-    /// Whether a task could be graded apart from the classes it builds on: it builds on some, the kit has their
-    /// reference versions (a published student repository has none), and the code under test is not already them.
+    /// Whether a task could be graded apart from the classes it builds on: it builds on some, and the code under test
+    /// is not already their model answers (the kit's own --solutions and scenarios built on them, which would pass
+    /// every test of those tasks anyway).
     /// </summary>
-    private bool CanIsolate(GradingRequest request, TaskSpec task)
-    {
-        var code = request.Code;
-        if (task.DependsOn is not { Count: > 0 } dependencies || code.Variant == "solutions")
-        {
-            return false;
-        }
-
-        var referenceFiles = manifest.Tasks.Where(t => dependencies.Contains(t.Id)).SelectMany(t => t.Files.Solution)
-            .Select(file => Path.Combine(kit.Root, file)).ToList();
-        return referenceFiles.All(File.Exists) && File.Exists(KitLayout.ReferenceAssembly) && !referenceFiles.All(file => AlreadyCompiled(code, file));
-    }
+    private bool CanIsolate(GradingRequest request, TaskSpec task) =>
+        task.DependsOn is { Count: > 0 } dependencies && request.Code.Variant != "solutions" &&
+        !manifest.Tasks.Where(t => dependencies.Contains(t.Id)).SelectMany(t => t.Files.Solution)
+            .All(file => AlreadyCompiled(request.Code, Path.Combine(kit.Root, file)));
 
     /// <summary>
     /// The most a test may take when a task runs with the student's own classes of the tasks it builds on (at the
@@ -255,9 +247,14 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
             message, build.Errors, tasks, Math.Round(elapsed.TotalSeconds, 1));
     }
 
-    /// <summary>Whether the code under test compiles exactly this reference file (same name, same content).</summary>
+    /// <summary>Whether the code under test compiles exactly this reference file (same name, same content); false in a template, which has none.</summary>
     private bool AlreadyCompiled(CodeUnderTest code, string referenceFile)
     {
+        if (!File.Exists(referenceFile))
+        {
+            return false;
+        }
+
         var name = Path.GetFileName(referenceFile);
         var used = code.Layers
             .SelectMany(layer => Directory.Exists(layer) ? Directory.GetFiles(layer, name, SearchOption.AllDirectories) : [layer])

@@ -23,10 +23,7 @@ internal sealed record KitLayout(string Root)
     /// </summary>
     public static string Judge => Path.Combine(BesideTheGrader("Coursework.HiddenTests"), "Coursework.HiddenTests.dll");
 
-    /// <summary>The reference build of the exercises (grader/Reference), built with the judge when the kit has solutions/.</summary>
-    public static string ReferenceAssembly => Path.Combine(BesideTheGrader("Coursework.Reference"), "Coursework.Reference.dll");
-
-    /// <summary>debug or release: the grader's own build configuration, which the judge and the reference share.</summary>
+    /// <summary>debug or release: the grader's own build configuration, which the judge and the host's skeleton share.</summary>
     private static string Configuration => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
 
     private static string BesideTheGrader(string project, string pivotSuffix = "") =>

@@ -56,12 +56,12 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
             : new(variant, shown, [full], full, submitted);
     }
 
-    /// <summary>The same code with some files replaced by the reference: how a task is graded apart from the tasks it builds on.</summary>
-    /// <param name="referenceFiles">Reference files (absolute paths).</param>
+    /// <summary>The same code with some classes replaced by stand-ins that call the judge: how a task is graded apart from the tasks it builds on.</summary>
+    /// <param name="standIns">Stand-in files (absolute paths, grader/Bridge/Proxies).</param>
     /// <param name="suffix">Added to the variant's name.</param>
     /// <returns>The code to grade.</returns>
-    public CodeUnderTest WithReferenceFiles(IReadOnlyList<string> referenceFiles, string suffix) =>
-        this with { Variant = $"{Variant}-{suffix}", Layers = [.. Layers, .. referenceFiles] };
+    public CodeUnderTest WithStandIns(IReadOnlyList<string> standIns, string suffix) =>
+        this with { Variant = $"{Variant}-{suffix}", Layers = [.. Layers, .. standIns] };
 }
 
 /// <summary>A compiler error, with the file path relative to the student's folder.</summary>

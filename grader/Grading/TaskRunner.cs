@@ -4,11 +4,10 @@ using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading;
 
-/// <summary>The student's side of a task's grading: the host to run, and the reference classes its stand-ins may call.</summary>
+/// <summary>The student's side of a task's grading: the host to run, and the classes the judge serves to its stand-ins.</summary>
 /// <param name="Folder">The host's build output, as the sandbox sees it (a copy readable by the sandbox's user).</param>
-/// <param name="Reference">The reference build the judge serves to the host's stand-ins, or null.</param>
-/// <param name="ReferenceClasses">Which of its classes.</param>
-internal sealed record HostSetup(string Folder, string? Reference, IReadOnlyList<string> ReferenceClasses);
+/// <param name="ServedClasses">The classes whose stand-ins in the host call the judge's own versions; empty: none.</param>
+internal sealed record HostSetup(string Folder, IReadOnlyList<string> ServedClasses);
 
 /// <summary>
 /// Step 2: runs the hidden tests of one task in a judge process, which runs the student's code in a host process of
@@ -182,7 +181,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
             "--host", host.Folder, "--sandbox", sandbox.Tier.ToString().ToLowerInvariant(), "--sandbox-user", Text(sandbox.UserId),
             "--memory-limit", Text(limits.MemoryMegabytes),
             "--cpu-seconds", Text((int)Math.Ceiling(2 * limits.PerTask.TotalSeconds * taskCount + 30)),
-            .. host.Reference is { } reference ? new[] { "--reference", reference, "--reference-classes", string.Join(',', host.ReferenceClasses) } : [],
+            .. host.ServedClasses.Count > 0 ? new[] { "--serve", string.Join(',', host.ServedClasses) } : [],
         ]);
         return new Judge(child, new EventReader(results));
     }

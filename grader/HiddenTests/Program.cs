@@ -3,8 +3,7 @@
 // student's objects through the bridge. Not for people: the grader starts it as
 //   Coursework.HiddenTests list --results FILE
 //   COURSEWORK_JUDGE_SEED=S Coursework.HiddenTests run [--task N [--from INDEX]] --results FILE --host DIR [--manifest FILE]
-//       [--sandbox namespaces|container|none] [--sandbox-user UID] [--memory-limit MB] [--cpu-seconds S]
-//       [--reference DLL --reference-classes A,B]
+//       [--sandbox namespaces|container|none] [--sandbox-user UID] [--memory-limit MB] [--cpu-seconds S] [--serve A,B]
 // and reads FILE (JSON Lines, see grader/Protocol/TestEvent.cs). Without --task the judge starts the host and then
 // runs what each line of its standard input says, "TASK FROM" (a task's tests from that index on), until it ends:
 // the tasks of one grading that use the same host share it. The seed comes in the environment, which only root and
@@ -41,8 +40,7 @@ switch (args[0])
             hostFolder,
             new SandboxOptions(Enum.Parse<SandboxTier>(options.GetValueOrDefault("--sandbox", "namespaces"), ignoreCase: true),
                 Number("--memory-limit", 384), Number("--cpu-seconds", 600), Number("--sandbox-user", 0)),
-            options.GetValueOrDefault("--reference"),
-            options.GetValueOrDefault("--reference-classes", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            options.GetValueOrDefault("--serve", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
         if (options.ContainsKey("--task"))
         {
             runner.Run([(Number("--task", 0), Number("--from", 0))], host);

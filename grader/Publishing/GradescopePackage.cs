@@ -6,8 +6,8 @@ namespace Coursework.Grading.Publishing;
 /// <c>publish --gradescope FILE.zip</c>: a Gradescope autograder. At the zip's root, as Gradescope's autograder
 /// specification asks (gradescope-autograders.readthedocs.io/en/latest/specs/): <c>setup.sh</c>, which Gradescope runs
 /// once as root to build the image, and <c>run_autograder</c>, which it runs for each submission; beside them the kit,
-/// which Gradescope unpacks into /autograder/source: hidden tests, the reference solutions (the judge grades a task
-/// apart from those it builds on with them) and everything the grader builds from, without the kit's own tests, CI,
+/// which Gradescope unpacks into /autograder/source: hidden tests, the reference solutions (setup.sh grades them as a
+/// check of the image) and everything the grader builds from, without the kit's own tests, CI,
 /// benchmark and build outputs. The scripts are grader/Publishing/Gradescope/.
 /// </summary>
 /// <param name="kit">The kit to package.</param>

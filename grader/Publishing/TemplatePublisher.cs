@@ -11,7 +11,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     /// <summary>Kit folders and files students never get: the kit's own tests, CI, benchmark, build outputs and the demo's pictures.</summary>
     private static readonly string[] InstructorOnly =
     [
-        "solutions", "bench", ".ci", "grader/Tests", "grader/Reference", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
+        "solutions", "bench", ".ci", "grader/Tests", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
         "artifacts", "grading", "plots", ".git", "bin", "obj", "TestResults", ".vs", ".idea",
     ];
 
@@ -22,7 +22,6 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     private static readonly string[] InstructorProjects =
     [
         "bench/Coursework.Bench.csproj", "grader/Tests/Coursework.Grader.Tests.csproj", "linalg/Tests/Coursework.LinearAlgebra.Tests.csproj",
-        "grader/Reference/Coursework.Reference.csproj",
     ];
 
     /// <summary>Writes the template.</summary>
@@ -92,7 +91,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
 
     /// <summary>
     /// Writes the hidden tests as a repository of their own: each task's hidden-test files and the oracles they compare
-    /// against, at the paths the template expects, and nothing else of the kit (no solutions, no reference build). The
+    /// against, at the paths the template expects, and nothing else of the kit (no solutions). The
     /// grading workflow's token should read this repository only: whatever a student's workflow can fetch, the student
     /// can read.
     /// </summary>

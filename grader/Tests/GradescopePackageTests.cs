@@ -79,7 +79,6 @@ public class GradescopePackageTests
 
         names.ShouldContain("grader/HiddenTests/Task1_Affine/AffineHiddenTests.cs");
         names.ShouldContain("grader/HiddenTests/Oracles/Naive.cs");
-        names.ShouldContain("grader/Reference/Coursework.Reference.csproj");
         names.ShouldContain("solutions/Task1_Affine/Affine.cs");
         names.ShouldContain("exercises/Task1_Affine/Affine.cs");
         names.ShouldNotContain(name => name.StartsWith("grader/Tests/") || name.StartsWith(".git/") || name.StartsWith("bench/") || name.Contains("/obj/") || name.StartsWith("artifacts/"));

@@ -1,18 +1,15 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text;
 using Coursework.Bridge;
 using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading;
 
-/// <summary>What the judge needs to start the host: where it is, how to isolate it, and the reference it may call.</summary>
+/// <summary>What the judge needs to start the host: where it is, how to isolate it, and the classes it serves to it.</summary>
 /// <param name="Folder">The host's build output.</param>
 /// <param name="Sandbox">Sandbox and limits.</param>
-/// <param name="ReferenceAssembly">The reference build whose classes the host's stand-ins call (tasks graded apart from those they build on), or null.</param>
-/// <param name="ReferenceClasses">The classes of that build the host may use.</param>
-public sealed record HostOptions(string Folder, SandboxOptions Sandbox, string? ReferenceAssembly, IReadOnlyList<string> ReferenceClasses);
+/// <param name="ServedClasses">The classes whose stand-ins in the host call the judge's own versions (Oracles/ServedClasses.cs); empty: none.</param>
+public sealed record HostOptions(string Folder, SandboxOptions Sandbox, IReadOnlyList<string> ServedClasses);
 
 /// <summary>
 /// The host process, seen from the judge: started once per judge, connected by the bridge. When it dies or breaks
@@ -61,7 +58,7 @@ public sealed class HostProcess : IDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException("the host could not be started");
         WidenPipe(process.StandardOutput.BaseStream);
         WidenPipe(process.StandardInput.BaseStream);
-        var dispatcher = options.ReferenceAssembly is null ? null : ReferenceDispatcher(options.ReferenceAssembly, options.ReferenceClasses);
+        var dispatcher = options.ServedClasses.Count == 0 ? null : ServedDispatcher(options.ServedClasses);
         var host = new HostProcess(process, new Peer(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, dispatcher), scratch, options.Sandbox);
         process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
         process.BeginErrorReadLine();
@@ -130,19 +127,23 @@ public sealed class HostProcess : IDisposable
     /// <summary>Removes the host's folder and, where it ran as a user of its own, every process and shared file of that user.</summary>
     private void RemoveScratch() => Sandbox.End(_sandbox, _scratch);
 
-    /// <summary>Serves the host's calls to the reference classes it is graded with, and nothing else of that build.</summary>
-    private static Dispatcher ReferenceDispatcher(string assemblyPath, IReadOnlyList<string> classes)
+    /// <summary>
+    /// Serves the host's calls to the judge's versions of the named classes, and to nothing else: a name resolves only
+    /// in their namespace, so the stand-ins the hidden tests call (same names) can never be reached.
+    /// </summary>
+    private static Dispatcher ServedDispatcher(IReadOnlyList<string> classes)
     {
-        assemblyPath = Path.GetFullPath(assemblyPath);
-        var context = new ReferenceLoadContext(assemblyPath);
-        var reference = context.LoadFromAssemblyPath(assemblyPath);
+        var assembly = typeof(HostProcess).Assembly;
         var allowed = classes.ToHashSet(StringComparer.Ordinal);
         return new Dispatcher(
-            name => allowed.Contains(name) ? reference.GetType("Coursework." + name) : null,
+            name => allowed.Contains(name) ? assembly.GetType($"{ServedNamespace}.{name}") : null,
             viaInterfaces: false,
             detectChangedArguments: false,
-            isOwnCode: method => method.DeclaringType?.Assembly == reference);
+            isOwnCode: method => method.DeclaringType?.Namespace == ServedNamespace);
     }
+
+    /// <summary>The namespace of the judge's versions of the classes that tasks build on (Oracles/ServedClasses.cs).</summary>
+    public const string ServedNamespace = "Coursework.Grading.Served";
 
     private void Collect(string? line)
     {
@@ -158,15 +159,5 @@ public sealed class HostProcess : IDisposable
                 _errors.AppendLine(line);
             }
         }
-    }
-
-    /// <summary>Loads the reference build beside the judge's own stand-ins of the same names; MathNet is shared.</summary>
-    private sealed class ReferenceLoadContext(string assemblyPath) : AssemblyLoadContext("reference")
-    {
-        private readonly AssemblyDependencyResolver _resolver = new(assemblyPath);
-
-        protected override Assembly? Load(AssemblyName name) =>
-            Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name.Name)
-            ?? (_resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null);
     }
 }

@@ -6,7 +6,7 @@ namespace Coursework;
 
 /// <summary>
 /// An attack on where verdicts are computed: instead of doing the work, Affine looks for anything that knows the
-/// answers (the hidden tests' oracles, the assertion helpers, the reference build) in its own process and on disk, and
+/// answers (the hidden tests' oracles, the assertion helpers, the judge's own layers) in its own process and on disk, and
 /// would use it. It reports what it found as its exception message, which the feedback then shows.
 /// </summary>
 public sealed class Affine
@@ -41,25 +41,25 @@ public sealed class Affine
             .Where(a => a.GetTypes().Any(t => t.Name is "Naive" or "MatrixAssert" or "Checks" or "TestRunner" or "Thresholds"))
             .Select(a => a.GetName().Name)) is { Length: > 0 } found ? $"found {found}" : "none";
 
-    /// <summary>A reference Affine from any Coursework build on disk that is not this one.</summary>
+    /// <summary>A correct Affine from any Coursework build on disk that is not this one.</summary>
     private static Type? Reference()
     {
         var candidates = new List<string>();
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            candidates.AddRange(SafeFiles(folder.FullName, "Coursework.Reference.dll"));
             candidates.AddRange(SafeFiles(folder.FullName, "Coursework.HiddenTests.dll"));
             candidates.AddRange(SafeFiles(Path.Combine(folder.FullName, "artifacts"), "Coursework.*.dll", recursive: true));
         }
 
-        candidates.AddRange(SafeFiles("/work", "Coursework.Reference.dll", recursive: true));
+        candidates.AddRange(SafeFiles("/work", "Coursework.HiddenTests.dll", recursive: true));
         Searched = candidates.Count == 0 ? "none readable" : string.Join(", ", candidates.Distinct());
         foreach (var path in candidates.Where(p => !p.EndsWith("Coursework.Host.dll", StringComparison.Ordinal)))
         {
             try
             {
                 var assembly = new AssemblyLoadContext(path).LoadFromAssemblyPath(path);
-                if (assembly.GetType("Coursework.Affine") is { } type && type.GetMethod("Forward") is not null)
+                // The judge serves its own Affine to stand-ins; a solutions build would have the plain one.
+                if ((assembly.GetType("Coursework.Grading.Served.Affine") ?? assembly.GetType("Coursework.Affine")) is { } type && type.GetMethod("Forward") is not null)
                 {
                     return type;
                 }
