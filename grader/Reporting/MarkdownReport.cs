@@ -16,7 +16,7 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         md.AppendLine($"## Grade: {Points.Of(result.Score, result.MaxScore)}");
         md.AppendLine();
-        md.AppendLine($"Graded {Escape(result.Code)} with seed {result.Seed}.");
+        md.AppendLine($"Graded {Escape(result.Code)} with seed {result.Seed}{Isolation(result.Sandbox)}.");
         if (result.SubmittedFiles is { } files)
         {
             md.AppendLine(files.Count == 0
@@ -108,4 +108,13 @@ internal static class MarkdownReport
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Escape(string text) => text.Replace("|", "\\|").Replace("<", "&lt;").Replace("\n", " ");
+
+    /// <summary>How student code was isolated, as a clause of the report's first line.</summary>
+    private static string Isolation(string? tier) => tier switch
+    {
+        "namespaces" => "; student code ran in the bubblewrap sandbox",
+        "container" => "; student code ran in the container sandbox (a user of its own; no namespaces here)",
+        "none" => "; student code ran without a sandbox",
+        _ => "",
+    };
 }

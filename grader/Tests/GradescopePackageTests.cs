@@ -9,8 +9,16 @@ namespace Coursework.Grading.Tests;
 /// then run_autograder, copied to /autograder as Gradescope does, for each submission in /autograder/submission, with
 /// student code in the sandbox. Tasks 1 and 2 only, to keep it short (COURSEWORK_GRADER_OPTIONS).
 /// </summary>
+/// <remarks>
+/// Twice: on this machine (bubblewrap works: the namespaces tier), and as in Gradescope's Docker container, where new
+/// namespaces are forbidden: both scripts as root under Docker's default seccomp profile and capabilities
+/// (Platforms/docker-like), run_autograder in a control group of Gradescope's default 768 MB (Platforms/memory-limited),
+/// so the container tier grades.
+/// </remarks>
+[TestFixture(false, TestName = "On a machine with namespaces")]
+[TestFixture(true, TestName = "In a Docker-like container of 768 MB")]
 [NonParallelizable] // it builds a copy of the kit and grades in it
-public class GradescopePackageTests
+public class GradescopePackageTests(bool likeDocker)
 {
     private string _root = null!;
     private string _zip = null!;
@@ -25,7 +33,17 @@ public class GradescopePackageTests
     [OneTimeSetUp]
     public void UnpackAndSetUp()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"gradescope-{Environment.ProcessId}");
+        if (likeDocker && GraderProcess.CannotSimulateDocker() is { } reason)
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail($"CI must prove the Gradescope package in a Docker-like container: {reason}");
+            }
+
+            Assert.Ignore(reason);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"gradescope-{Environment.ProcessId}-{(likeDocker ? "container" : "namespaces")}");
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -39,7 +57,9 @@ public class GradescopePackageTests
         Directory.CreateDirectory(Path.Combine(_root, "source"));
         var unzip = GraderProcess.Program("unzip", _root, TimeSpan.FromMinutes(2), null, "-q", _zip, "-d", Path.Combine(_root, "source"));
         unzip.ExitCode.ShouldBe(0, unzip.StandardError);
-        _setup = GraderProcess.Program("bash", _root, TimeSpan.FromMinutes(15), Settings, Path.Combine(_root, "source", "setup.sh"));
+        _setup = likeDocker
+            ? GraderProcess.Program(GraderProcess.DockerLike, _root, TimeSpan.FromMinutes(15), Settings, "bash", Path.Combine(_root, "source", "setup.sh"))
+            : GraderProcess.Program("bash", _root, TimeSpan.FromMinutes(15), Settings, Path.Combine(_root, "source", "setup.sh"));
         File.Copy(Path.Combine(_root, "source", "run_autograder"), Path.Combine(_root, "run_autograder"));
     }
 
@@ -61,7 +81,10 @@ public class GradescopePackageTests
             submit(submission);
         }
 
-        var run = GraderProcess.Program(Path.Combine(_root, "run_autograder"), _root, TimeSpan.FromMinutes(10), Settings);
+        var script = Path.Combine(_root, "run_autograder");
+        var run = likeDocker
+            ? GraderProcess.Program(Path.Combine(GraderProcess.KitRoot, "grader", "Tests", "Platforms", "memory-limited"), _root, TimeSpan.FromMinutes(10), Settings, "768", GraderProcess.DockerLike, script)
+            : GraderProcess.Program(script, _root, TimeSpan.FromMinutes(10), Settings);
         run.ExitCode.ShouldBe(0, run.StandardOutput + run.StandardError);
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "results", "results.json")));
         return results.RootElement.Clone();
@@ -89,7 +112,7 @@ public class GradescopePackageTests
     {
         _setup.ExitCode.ShouldBe(0, _setup.StandardOutput + _setup.StandardError);
         _setup.StandardOutput.ShouldContain("Full marks.");
-        _setup.StandardOutput.ShouldContain("setup: the bubblewrap sandbox works in this image");
+        _setup.StandardOutput.ShouldContain(likeDocker ? "setup: sandbox: container (" : "setup: sandbox: namespaces");
         _setup.StandardOutput.ShouldNotContain("installing");
     }
 
@@ -137,6 +160,36 @@ public class GradescopePackageTests
         results.GetProperty("score").GetDecimal().ShouldBe(0m);
         results.GetProperty("output").GetString()!.ShouldContain("does not compile");
         results.GetProperty("output").GetString()!.ShouldContain("Affine.cs");
+    }
+
+    [Test]
+    public void Student_code_cannot_read_the_autograder_or_write_the_results()
+    {
+        var source = Path.Combine(_root, "source");
+        var results = Grade(submission =>
+        {
+            var reference = File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "solutions", "Task1_Affine", "Affine.cs"));
+            // Forward reports what it could reach of the autograder, through the feedback, then fails.
+            var probe = $$"""
+                {
+                    string Try(System.Func<string> read) { try { return read().Length > 0 ? "read" : "empty"; } catch (System.Exception e) { return e.GetType().Name; } }
+                    throw new System.InvalidOperationException(
+                        "solution: " + Try(() => System.IO.File.ReadAllText(@"{{source}}/solutions/Task1_Affine/Affine.cs")) +
+                        "; source listing: " + Try(() => string.Join(",", System.IO.Directory.GetFiles(@"{{source}}"))) +
+                        "; results written: " + Try(() => { System.IO.File.WriteAllText(@"{{_root}}/results/results.json", "{\"score\": 100}"); return "yes"; }));
+                }
+                """;
+            var forward = reference.IndexOf("Forward(", StringComparison.Ordinal);
+            var body = reference.IndexOf('{', forward);
+            File.WriteAllText(Path.Combine(submission, "Affine.cs"), reference[..body] + probe + reference[(reference.IndexOf("\n    }", body, StringComparison.Ordinal) + 6)..]);
+        });
+
+        var output = JsonSerializer.Serialize(results);
+        output.ShouldContain("solution: ");
+        output.ShouldNotContain("solution: read");
+        output.ShouldNotContain("source listing: read");
+        output.ShouldNotContain("results written: yes");
+        results.GetProperty("score").GetDecimal().ShouldBeLessThan(40m);
     }
 
     [Test]

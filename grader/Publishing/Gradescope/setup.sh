@@ -14,11 +14,14 @@ read -r -a OPTIONS <<<"${COURSEWORK_GRADER_OPTIONS:-}"
 
 apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"; }
 
-# The grader runs student code in a bubblewrap sandbox.
-if ! command -v bwrap >/dev/null 2>&1; then
-  echo "setup: installing bubblewrap"
-  apt_install bubblewrap
-fi
+# The grader runs student code in a bubblewrap sandbox where namespaces are allowed, and needs setpriv and prlimit
+# (util-linux) for the container tier where they are not.
+for tool in bwrap:bubblewrap setpriv:util-linux prlimit:util-linux; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1; then
+    echo "setup: installing ${tool#*:}"
+    apt_install "${tool#*:}"
+  fi
+done
 
 # The .NET 10 SDK, with Microsoft's dotnet-install script, into /usr/share/dotnet (the sandbox shows /usr read-only).
 if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
@@ -46,11 +49,12 @@ if ! grep -q '"status": "pass"' "$check/result.json"; then
 fi
 rm -rf "$check"
 
-# Student code is graded only in the sandbox (run_autograder refuses otherwise), so say now whether it works here.
-if bwrap --ro-bind / / --dev /dev --unshare-all --die-with-parent true 2>/dev/null; then
-  echo "setup: the bubblewrap sandbox works in this image"
+# Student code is graded only in a sandbox (run_autograder refuses otherwise), so say now which one works here:
+# namespaces (bubblewrap) where the image allows them, else the container tier (Gradescope's Docker forbids new
+# namespaces; the grader, as root, runs student code as a user of its own). Gradescope runs both scripts as root.
+if sandbox=$(dotnet "$GRADER" sandbox); then
+  echo "setup: $sandbox"
 else
-  echo "setup: WARNING: bubblewrap cannot create its namespaces in this image; run_autograder will give every" \
-    "submission 0 with a message saying so, unless SANDBOX=off is set at its top (student code then runs unconfined)" >&2
+  echo "setup: WARNING: $sandbox; run_autograder will give every submission 0 with a message saying so" >&2
 fi
 echo "setup: done"
