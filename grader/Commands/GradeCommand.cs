@@ -137,7 +137,9 @@ internal static class GradeCommand
 
             var reportPath = parsed.GetValue(report)?.FullName ?? Path.Combine(Path.GetDirectoryName(resultPath)!, "report.md");
             var drawn = parsed.GetValue(pictures) ? DrawPictures(result, reportPath, note => console.MarkupLine(Markup.Escape(note))) : null;
-            ResultWriter.Write(reportPath, MarkdownReport.Render(result, drawn));
+            // Where a classroom platform records whole points, the report states the grade in them: one number.
+            var wholePoints = outputs.Select(output => output.Format).OrderBy(format => format, StringComparer.Ordinal).FirstOrDefault(format => format is "classroom" or "classroom50");
+            ResultWriter.Write(reportPath, wholePoints is null ? MarkdownReport.Render(result, drawn) : MarkdownReport.RenderInWholePoints(result, wholePoints, drawn));
             var shownPath = Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath);
             ConsoleReport.Write(console, result, shownPath.StartsWith("..", StringComparison.Ordinal) ? resultPath : shownPath);
             if (showTimings)

@@ -80,6 +80,31 @@ public class WholePointsTests
         }
     }
 
+    [Test]
+    public void A_result_in_whole_points_adds_up_test_by_test_and_task_by_task_to_the_rounded_score()
+    {
+        var random = new Random(31);
+        for (var run = 0; run < 500; run++)
+        {
+            var result = RandomResult(random);
+            var points = WholePoints.Of(result);
+
+            var whole = points.ApplyTo(result, points.Score);
+
+            whole.Score.ShouldBe(points.Score);
+            whole.Tasks.Sum(task => task.Score).ShouldBe(points.Score);
+            foreach (var (task, exact) in whole.Tasks.Zip(result.Tasks))
+            {
+                task.MaxScore.ShouldBe(exact.MaxScore, "task points are whole numbers");
+                task.Tests.Sum(test => test.Score).ShouldBe(task.Score);
+                task.Tests.Sum(test => test.MaxScore).ShouldBe(task.MaxScore);
+                task.Tests.Select(test => (test.Name, test.Status)).ShouldBe(exact.Tests.Select(test => (test.Name, test.Status)));
+            }
+
+            whole.Tasks.SelectMany(task => task.Tests).Select(test => new WholeTestPoints((int)test.Score, (int)test.MaxScore)).ShouldBe(points.Tests);
+        }
+    }
+
     /// <summary>A result of one to five tasks of 0 to 40 points, one to twelve tests each, weights 1 to 3, about half passed, some a bonus.</summary>
     internal static GradingResult RandomResult(Random random)
     {
