@@ -87,16 +87,26 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
-    /// <summary>
-    /// The report where a classroom platform records whole points (<see cref="WholePoints"/>): every score in those
-    /// points, so that its total is the number posted, and a sentence saying so and why a display the kit cannot
-    /// change may show another number.
-    /// </summary>
+    /// <summary>The report where a classroom platform records whole points: <see cref="InWholePoints"/>, rendered.</summary>
     /// <param name="result">The graded result.</param>
     /// <param name="format">classroom (GitHub Classroom's reporter) or classroom50.</param>
     /// <param name="pictures">As for <see cref="Render"/>.</param>
     /// <returns>Markdown.</returns>
     public static string RenderInWholePoints(GradingResult result, string format, IReadOnlyList<Picture>? pictures = null)
+    {
+        var (shown, note) = InWholePoints(result, format);
+        return Render(shown, pictures, note);
+    }
+
+    /// <summary>
+    /// A result as reports show it where a classroom platform records whole points (<see cref="WholePoints"/>): every
+    /// score in those points, so that its total is the number posted, and a sentence saying so and why a display the
+    /// kit cannot change may show another number.
+    /// </summary>
+    /// <param name="result">The graded result.</param>
+    /// <param name="format">classroom (GitHub Classroom's reporter) or classroom50.</param>
+    /// <returns>The result in whole points, and the sentence for under the grade.</returns>
+    public static (GradingResult Result, string Note) InWholePoints(GradingResult result, string format)
     {
         var points = WholePoints.Of(result);
         // Classroom 50's validators refuse a score above its maximum (ResultFormats.Classroom50).
@@ -119,7 +129,7 @@ internal static class MarkdownReport
             }
         }
 
-        return Render(points.ApplyTo(result, posted), pictures, note);
+        return (points.ApplyTo(result, posted), note);
     }
 
     /// <summary>The loss curve as a Mermaid chart (GitHub renders it, <see cref="LossChart"/>) and the confusion matrix as a table.</summary>
