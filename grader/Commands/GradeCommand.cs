@@ -171,9 +171,12 @@ internal static class GradeCommand
 
             var reportPath = parsed.GetValue(report)?.FullName ?? Path.Combine(Path.GetDirectoryName(resultPath)!, "report.md");
             var drawn = parsed.GetValue(pictures) ? DrawPictures(result, reportPath, note => console.MarkupLine(Markup.Escape(note))) : null;
-            ResultWriter.Write(reportPath, MarkdownReport.Render(result, drawn));
+            // Where a classroom platform records whole points, the reports state the grade in them: one number.
+            var wholePoints = outputs.Select(output => output.Format).OrderBy(format => format, StringComparer.Ordinal).FirstOrDefault(format => format is "classroom" or "classroom50");
+            (GradingResult shown, string? note) = wholePoints is null ? (result, null) : MarkdownReport.InWholePoints(result, wholePoints);
+            ResultWriter.Write(reportPath, MarkdownReport.Render(shown, drawn, note));
             var shownPath = Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath);
-            ConsoleReport.Write(console, result, shownPath.StartsWith("..", StringComparison.Ordinal) ? resultPath : shownPath);
+            ConsoleReport.Write(console, shown, shownPath.StartsWith("..", StringComparison.Ordinal) ? resultPath : shownPath);
             if (showTimings)
             {
                 phases.Add("write the results", writing.Elapsed);

@@ -40,12 +40,32 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
     /// <exception cref="GradingException">The file is missing or not a valid manifest.</exception>
     public static Manifest Load(string path)
     {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new GradingException($"cannot read the assignment manifest {path}: {exception.Message}");
+        }
+
+        return Parse(json, path);
+    }
+
+    /// <summary>Reads and checks a manifest's text (publish reads the committed one).</summary>
+    /// <param name="json">The text.</param>
+    /// <param name="path">Where it comes from, for the messages.</param>
+    /// <returns>The manifest.</returns>
+    /// <exception cref="GradingException">Not a valid manifest.</exception>
+    public static Manifest Parse(string json, string path)
+    {
         Manifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), JsonOptions);
+            manifest = JsonSerializer.Deserialize<Manifest>(json, JsonOptions);
         }
-        catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException)
+        catch (JsonException exception)
         {
             throw new GradingException($"cannot read the assignment manifest {path}: {exception.Message}");
         }

@@ -12,8 +12,9 @@ namespace Coursework.Grading.Publishing;
 /// the assignment's runtime block (bubblewrap for the sandbox).
 /// </summary>
 /// <param name="kit">The kit to publish from.</param>
-/// <param name="manifest">Its assignment manifest.</param>
-internal sealed class Classroom50Package(KitLayout kit, Manifest manifest)
+/// <param name="manifest">Its assignment manifest, as committed.</param>
+/// <param name="snapshot">The kit's commit: the files written.</param>
+internal sealed class Classroom50Package(KitLayout kit, Manifest manifest, GitSnapshot snapshot)
 {
     /// <summary>The assignment's runtime block: the runner's default image with bubblewrap, for the sandbox.</summary>
     public const string Runtime = """
@@ -40,14 +41,24 @@ internal sealed class Classroom50Package(KitLayout kit, Manifest manifest)
             throw new UsageException($"publish: '{destination}' is inside the kit; give a folder outside it");
         }
 
-        var publisher = new TemplatePublisher(kit, manifest);
+        var publisher = new TemplatePublisher(kit, manifest, snapshot);
         var count = publisher.Publish(Path.Combine(destination, "template"), includeHidden: false, hiddenTestsRepository: null, classroom50: true);
         var bundle = Path.Combine(destination, "autograder");
         count += publisher.PublishHiddenTests(bundle, BundleReadme);
-        File.Copy(Path.Combine(kit.Root, "grader", "Publishing", "Classroom50", "autograder.py"), Path.Combine(bundle, "autograder.py"));
+        TemplatePublisher.Write(bundle, "autograder.py", snapshot.Read(AutograderScript), snapshot.IsExecutable(AutograderScript));
         File.WriteAllText(Path.Combine(destination, "runtime.json"), Runtime);
         File.WriteAllText(Path.Combine(destination, "README.md"), Readme());
         return count + 3;
+    }
+
+    /// <summary>The bundle's entry point, in the kit.</summary>
+    private const string AutograderScript = "grader/Publishing/Classroom50/autograder.py";
+
+    /// <summary>Whether the assignment has this kit file: in its template or its bundle (autograder.py is in both).</summary>
+    public bool Includes(string relative)
+    {
+        var publisher = new TemplatePublisher(kit, manifest, snapshot);
+        return publisher.Publishes(relative, includeHidden: false, classroom50: true) || publisher.IsHiddenTestFile(relative);
     }
 
     private const string BundleReadme = """

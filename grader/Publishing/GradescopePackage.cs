@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 
 namespace Coursework.Grading.Publishing;
 
@@ -7,12 +8,12 @@ namespace Coursework.Grading.Publishing;
 /// specification asks (gradescope-autograders.readthedocs.io/en/latest/specs/): <c>setup.sh</c>, which Gradescope runs
 /// once as root to build the image, and <c>run_autograder</c>, which it runs for each submission; beside them the kit,
 /// which Gradescope unpacks into /autograder/source: hidden tests, the reference solutions (setup.sh grades them as a
-/// check of the image) and everything the grader builds from, without the kit's own tests, CI,
-/// benchmark and build outputs. The scripts are grader/Publishing/Gradescope/.
+/// check of the image) and everything the grader builds from, without the kit's own tests, CI, benchmark and build
+/// outputs; all of it as the kit's commit holds it. The scripts are grader/Publishing/Gradescope/.
 /// </summary>
 /// <param name="kit">The kit to package.</param>
-/// <param name="manifest">Its assignment manifest.</param>
-internal sealed class GradescopePackage(KitLayout kit, Manifest manifest)
+/// <param name="snapshot">The kit's commit: the files packaged.</param>
+internal sealed class GradescopePackage(KitLayout kit, GitSnapshot snapshot)
 {
     /// <summary>What a grading in Gradescope's container does not need.</summary>
     private static readonly string[] LeftOut =
@@ -39,10 +40,6 @@ internal sealed class GradescopePackage(KitLayout kit, Manifest manifest)
             throw new UsageException($"publish: '{zipPath}' is inside the kit; give a file outside it");
         }
 
-        // The exercise files as committed: an instructor's edited working copy never becomes the students' skeleton.
-        var stubs = manifest.Tasks.SelectMany(task => task.Files.Stub).Select(TemplatePublisher.Normalize).ToHashSet(StringComparer.Ordinal);
-        var pristine = PristineStubs.Extract(kit, [.. stubs]);
-
         Directory.CreateDirectory(Path.GetDirectoryName(zipPath)!);
         var partial = zipPath + ".partial";
         var count = 0;
@@ -50,24 +47,13 @@ internal sealed class GradescopePackage(KitLayout kit, Manifest manifest)
         {
             foreach (var script in Scripts)
             {
-                Add(zip, script, File.ReadAllBytes(Path.Combine(kit.Root, "grader", "Publishing", "Gradescope", script)), executable: true);
+                Add(zip, script, snapshot.Read($"grader/Publishing/Gradescope/{script}"), executable: true);
                 count++;
             }
 
-            foreach (var file in Directory.EnumerateFiles(kit.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var (relative, bytes) in snapshot.Read(snapshot.Files.Where(Includes)))
             {
-                var relative = TemplatePublisher.Normalize(Path.GetRelativePath(kit.Root, file));
-                if (LeftOut.Any(prefix => relative == prefix || relative.StartsWith(prefix + "/", StringComparison.Ordinal))
-                    || relative.Split('/').Any(part => part is "bin" or "obj" or "artifacts"))
-                {
-                    continue;
-                }
-
-                var bytes = relative == "Coursework.sln"
-                    ? System.Text.Encoding.UTF8.GetBytes(TemplatePublisher.WithoutProjects(File.ReadAllText(file)))
-                    : stubs.Contains(relative) && pristine is not null ? File.ReadAllBytes(Path.Combine(pristine, Path.GetFileName(relative)))
-                    : File.ReadAllBytes(file);
-                Add(zip, relative, bytes, executable: false);
+                Add(zip, relative, relative == "Coursework.sln" ? Encoding.UTF8.GetBytes(TemplatePublisher.WithoutProjects(Encoding.UTF8.GetString(bytes))) : bytes, executable: false);
                 count++;
             }
         }
@@ -75,6 +61,9 @@ internal sealed class GradescopePackage(KitLayout kit, Manifest manifest)
         File.Move(partial, zipPath);
         return count;
     }
+
+    /// <summary>Whether the package has this kit file.</summary>
+    public static bool Includes(string relative) => !TemplatePublisher.IsUnder(relative, LeftOut);
 
     private static void Add(ZipArchive zip, string name, byte[] content, bool executable)
     {

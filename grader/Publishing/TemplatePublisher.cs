@@ -1,12 +1,15 @@
+using System.Text;
+
 namespace Coursework.Grading.Publishing;
 
 /// <summary>
-/// Writes the student template repository: the kit without what only instructors may see. The manifest says which
-/// files are solutions and hidden tests; the instructor-only folders of the kit are listed here.
+/// Writes the student template repository: the kit's commit without what only instructors may see. The manifest says
+/// which files are solutions and hidden tests; the instructor-only folders of the kit are listed here.
 /// </summary>
 /// <param name="kit">The kit to publish from.</param>
-/// <param name="manifest">Its assignment manifest.</param>
-internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
+/// <param name="manifest">Its assignment manifest, as committed.</param>
+/// <param name="snapshot">The kit's commit: the files written.</param>
+internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSnapshot snapshot)
 {
     /// <summary>Kit folders and files students never get: the kit's own tests, CI, benchmark, build outputs and the demo's pictures.</summary>
     private static readonly string[] InstructorOnly =
@@ -43,51 +46,46 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
             throw new UsageException($"publish: '{destination}' is inside the kit; give a folder outside it");
         }
 
-        // A disabled task's public tests stay out too, so that `dotnet test` shows only the assignment's tasks; its
-        // stubs stay in (the training demo compiles against them).
-        var excluded = new HashSet<string>(
-            manifest.Tasks.SelectMany(task => includeHidden ? task.Files.Solution : task.Files.Solution.Concat(task.Files.HiddenTests))
-                .Concat(manifest.Tasks.Where(task => !task.Enabled).SelectMany(task => task.Files.PublicTests))
-                .Select(Normalize),
-            StringComparer.Ordinal);
-        string[] excludedFolders = includeHidden ? InstructorOnly : [.. InstructorOnly, HiddenOracles];
-        // Classroom 50 writes the grading workflow itself (at accept); one in the template would grade twice.
-        excludedFolders = classroom50 ? [.. excludedFolders, ".github"] : excludedFolders;
-
         var count = 0;
-        foreach (var file in Directory.EnumerateFiles(kit.Root, "*", SearchOption.AllDirectories))
+        var files = snapshot.Files.Where(file => Publishes(file, includeHidden, classroom50)).ToList();
+        foreach (var (relative, bytes) in snapshot.Read(files))
         {
-            var relative = Normalize(Path.GetRelativePath(kit.Root, file));
-            if (excluded.Contains(relative) || excludedFolders.Any(prefix => relative == prefix || relative.StartsWith(prefix + "/", StringComparison.Ordinal))
-                || relative.Split('/').Any(part => part is "bin" or "obj" or "artifacts"))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(destination, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var text = relative switch
             {
-                "Coursework.sln" => WithoutProjects(File.ReadAllText(file)),
+                "Coursework.sln" => WithoutProjects(Encoding.UTF8.GetString(bytes)),
                 ".github/workflows/classroom.yml" when hiddenTestsRepository is not null =>
-                    File.ReadAllText(file).Replace("${{ vars.HIDDEN_TESTS_REPO }}", hiddenTestsRepository, StringComparison.Ordinal),
+                    Encoding.UTF8.GetString(bytes).Replace("${{ vars.HIDDEN_TESTS_REPO }}", hiddenTestsRepository, StringComparison.Ordinal),
                 _ => null,
             };
-            if (text is null)
-            {
-                File.Copy(file, target);
-            }
-            else
-            {
-                File.WriteAllText(target, text);
-            }
-
+            Write(destination, relative, text is null ? bytes : Encoding.UTF8.GetBytes(text), snapshot.IsExecutable(relative));
             count++;
         }
 
         File.WriteAllText(Path.Combine(destination, "README.md"), StudentReadme.Render(manifest, includeHidden, hiddenTestsRepository, classroom50));
         return count + 1;
     }
+
+    /// <summary>Whether a template has this kit file (the rest is the instructors' alone).</summary>
+    /// <param name="relative">Relative to the kit, with '/'.</param>
+    /// <param name="includeHidden">The template keeps the hidden tests.</param>
+    /// <param name="classroom50">A Classroom 50 template (no workflow of its own).</param>
+    public bool Publishes(string relative, bool includeHidden, bool classroom50)
+    {
+        // A disabled task's public tests stay out too, so that `dotnet test` shows only the assignment's tasks; its
+        // stubs stay in (the training demo compiles against them).
+        var excluded = manifest.Tasks.SelectMany(task => includeHidden ? task.Files.Solution : task.Files.Solution.Concat(task.Files.HiddenTests))
+            .Concat(manifest.Tasks.Where(task => !task.Enabled).SelectMany(task => task.Files.PublicTests))
+            .Select(Normalize);
+        string[] excludedFolders = includeHidden ? InstructorOnly : [.. InstructorOnly, HiddenOracles];
+        // Classroom 50 writes the grading workflow itself (at accept); one in the template would grade twice.
+        excludedFolders = classroom50 ? [.. excludedFolders, ".github"] : excludedFolders;
+        return !excluded.Contains(relative, StringComparer.Ordinal) && !IsUnder(relative, excludedFolders);
+    }
+
+    /// <summary>Whether the hidden-tests repository has this kit file: a task's hidden tests or an oracle.</summary>
+    public bool IsHiddenTestFile(string relative) =>
+        manifest.Tasks.SelectMany(task => task.Files.HiddenTests).Select(Normalize).Contains(relative, StringComparer.Ordinal)
+        || (Path.GetDirectoryName(relative)?.Replace('\\', '/') == HiddenOracles && relative.EndsWith(".cs", StringComparison.Ordinal));
 
     /// <summary>
     /// Writes the hidden tests as a repository of their own: each task's hidden-test files and the oracles they compare
@@ -106,23 +104,18 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
             throw new UsageException($"publish: '{destination}' is not empty; give a new or empty folder");
         }
 
-        var files = manifest.Tasks.SelectMany(task => task.Files.HiddenTests)
-            .Concat(Directory.Exists(Path.Combine(kit.Root, HiddenOracles))
-                ? Directory.GetFiles(Path.Combine(kit.Root, HiddenOracles), "*.cs").Select(file => Normalize(Path.GetRelativePath(kit.Root, file)))
-                : [])
+        var files = manifest.Tasks.SelectMany(task => task.Files.HiddenTests).Select(Normalize)
+            .Concat(snapshot.Files.Where(IsHiddenTestFile))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        foreach (var relative in files)
+        if (files.FirstOrDefault(file => !snapshot.Contains(file)) is { } missing)
         {
-            var source = Path.Combine(kit.Root, relative);
-            if (!File.Exists(source))
-            {
-                throw new GradingException($"publish: the manifest names {relative}, which is not in the kit");
-            }
+            throw new GradingException($"publish: the manifest names {missing}, which is not committed in the kit");
+        }
 
-            var target = Path.Combine(destination, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source, target);
+        foreach (var (relative, bytes) in snapshot.Read(files))
+        {
+            Write(destination, relative, bytes, executable: false);
         }
 
         File.WriteAllText(Path.Combine(destination, "README.md"), readme ?? """
@@ -160,6 +153,23 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest)
     }
 
     internal static string Normalize(string path) => path.Replace('\\', '/');
+
+    /// <summary>Whether a kit path is one of the folders or files named, or inside one, or in a build output folder.</summary>
+    internal static bool IsUnder(string relative, IEnumerable<string> prefixes) =>
+        prefixes.Any(prefix => relative == prefix || relative.StartsWith(prefix + "/", StringComparison.Ordinal))
+        || relative.Split('/').Any(part => part is "bin" or "obj" or "artifacts");
+
+    /// <summary>Writes a file under a folder, with the committed executable bit.</summary>
+    internal static void Write(string folder, string relative, byte[] bytes, bool executable)
+    {
+        var target = Path.Combine(folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllBytes(target, bytes);
+        if (executable && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+    }
 
     internal static bool IsInside(string path, string folder) =>
         (Path.GetFullPath(path) + Path.DirectorySeparatorChar).StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);

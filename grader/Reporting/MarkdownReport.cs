@@ -10,12 +10,19 @@ internal static class MarkdownReport
     /// <summary>The report.</summary>
     /// <param name="result">The graded result.</param>
     /// <param name="pictures">Pictures beside the report to link from their training tests' sections; null for none.</param>
+    /// <param name="note">A paragraph under the grade; null for none.</param>
     /// <returns>Markdown.</returns>
-    public static string Render(GradingResult result, IReadOnlyList<Picture>? pictures = null)
+    public static string Render(GradingResult result, IReadOnlyList<Picture>? pictures = null, string? note = null)
     {
         var md = new StringBuilder();
         md.AppendLine($"## Grade: {Points.Of(result.Score, result.MaxScore)}");
         md.AppendLine();
+        if (note is not null)
+        {
+            md.AppendLine(note);
+            md.AppendLine();
+        }
+
         md.AppendLine($"Graded {Escape(result.Code)} with seed {result.Seed}{Isolation(result.Sandbox)}.");
         if (result.SubmittedFiles is { } files)
         {
@@ -78,6 +85,51 @@ internal static class MarkdownReport
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The report where a classroom platform records whole points: <see cref="InWholePoints"/>, rendered.</summary>
+    /// <param name="result">The graded result.</param>
+    /// <param name="format">classroom (GitHub Classroom's reporter) or classroom50.</param>
+    /// <param name="pictures">As for <see cref="Render"/>.</param>
+    /// <returns>Markdown.</returns>
+    public static string RenderInWholePoints(GradingResult result, string format, IReadOnlyList<Picture>? pictures = null)
+    {
+        var (shown, note) = InWholePoints(result, format);
+        return Render(shown, pictures, note);
+    }
+
+    /// <summary>
+    /// A result as reports show it where a classroom platform records whole points (<see cref="WholePoints"/>): every
+    /// score in those points, so that its total is the number posted, and a sentence saying so and why a display the
+    /// kit cannot change may show another number.
+    /// </summary>
+    /// <param name="result">The graded result.</param>
+    /// <param name="format">classroom (GitHub Classroom's reporter) or classroom50.</param>
+    /// <returns>The result in whole points, and the sentence for under the grade.</returns>
+    public static (GradingResult Result, string Note) InWholePoints(GradingResult result, string format)
+    {
+        var points = WholePoints.Of(result);
+        // Classroom 50's validators refuse a score above its maximum (ResultFormats.Classroom50).
+        var posted = format == "classroom50" ? Math.Min(points.Score, points.MaxScore) : points.Score;
+        var rounded = result.Score == posted ? ""
+            : $", the grader's {Points.Format(result.Score)} points {(posted < points.Score ? "capped at full marks" : "rounded")} and shared out among the tasks and tests by largest remainder";
+        var note = format == "classroom50"
+            ? $"The grade is {posted} / {points.MaxScore}, the points Classroom 50 records{rounded}."
+            : $"The grade is {posted} / {points.MaxScore}, the points posted to GitHub Classroom (\"Points {posted}/{points.MaxScore}\"){rounded}.";
+        if (format == "classroom")
+        {
+            // The reporter's log table (its dist/main.js, getTestScore) shows the share of tests passed times the
+            // maximum; a grading with no test gives the reporter one, Compile, which failed.
+            var tests = Math.Max(1, result.Tasks.Sum(task => task.Tests.Count));
+            var passed = result.Tasks.Sum(task => task.Tests.Count(test => test.Status == "pass"));
+            var table = Math.Round((decimal)passed / tests * points.MaxScore, 2, MidpointRounding.AwayFromZero);
+            if (table != posted)
+            {
+                note += $" The reporter's \"Test runner summary\" in the workflow log shows {Points.Format(table)} instead: the share of tests passed ({passed} of {tests}) times {points.MaxScore}, whatever each test is worth; the kit cannot change that table.";
+            }
+        }
+
+        return (points.ApplyTo(result, posted), note);
     }
 
     /// <summary>The loss curve as a Mermaid chart (GitHub renders it, <see cref="LossChart"/>) and the confusion matrix as a table.</summary>

@@ -17,7 +17,8 @@ namespace Coursework.Grading.Results;
 /// <param name="Score">The grader's score, rounded half up.</param>
 /// <param name="MaxScore">The grader's maximum (a whole number: task points are).</param>
 /// <param name="Tests">Each test's whole points, in the result's order (task by task).</param>
-internal sealed record WholePoints(int Score, int MaxScore, IReadOnlyList<WholeTestPoints> Tests)
+/// <param name="TaskScores">Each task's share of the score, in the result's order.</param>
+internal sealed record WholePoints(int Score, int MaxScore, IReadOnlyList<WholeTestPoints> Tests, IReadOnlyList<int> TaskScores)
 {
     /// <summary>The result's whole points.</summary>
     /// <param name="result">The result; its task points are whole numbers (the manifest requires it).</param>
@@ -37,7 +38,28 @@ internal sealed record WholePoints(int Score, int MaxScore, IReadOnlyList<WholeT
             var lost = LargestRemainder(task.Tests.Select(test => test.MaxScore - test.Score).ToList(), Round(task.MaxScore) - earnedByTask[t]);
             return earned.Zip(lost, (e, l) => new WholeTestPoints(e, e + l)).ToArray();
         }).ToList();
-        return new WholePoints(score, Round(result.MaxScore), tests);
+        return new WholePoints(score, Round(result.MaxScore), tests, earnedByTask);
+    }
+
+    /// <summary>
+    /// The result in these whole points, for a report that must state the grade a platform records (the points
+    /// computed from <paramref name="result"/>).
+    /// </summary>
+    /// <param name="result">The result these points were computed from.</param>
+    /// <param name="score">The total the platform records (Classroom 50 caps it at the maximum).</param>
+    /// <returns>The result with whole scores and maxima, messages and training records as they were.</returns>
+    public GradingResult ApplyTo(GradingResult result, int score)
+    {
+        var first = 0;
+        var tasks = new List<TaskResult>();
+        foreach (var (task, t) in result.Tasks.Select((task, t) => (task, t)))
+        {
+            var tests = task.Tests.Select((test, i) => test with { Score = Tests[first + i].Score, MaxScore = Tests[first + i].MaxScore }).ToList();
+            first += tests.Count;
+            tasks.Add(task with { Score = TaskScores[t], MaxScore = Round(task.MaxScore), Tests = tests });
+        }
+
+        return result with { Score = score, MaxScore = MaxScore, Tasks = tasks };
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public partial class Classroom50PackageTests
     }
 
     /// <summary>Runs the bundle's autograder.py in a checkout as the runner does, and reads the result.json it leaves.</summary>
-    private (int ExitCode, JsonElement Result, string Log) Autograde(string checkout, string options = "--tasks 1,2")
+    private (int ExitCode, JsonElement Result, string Log) Autograde(string checkout, string options = "--tasks 1,2", int? deadlineSeconds = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -63,6 +63,11 @@ public partial class Classroom50PackageTests
             ["REVIEW_URL"] = "https://github.com/nn-org/nn-fall-2026-backprop-alice/compare/0000000...abc1234",
             ["COURSEWORK_GRADER_OPTIONS"] = options,
         };
+        if (deadlineSeconds is { } seconds)
+        {
+            environment["COURSEWORK_DEADLINE_SECONDS"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var run = GraderProcess.Program("python3", checkout, TimeSpan.FromMinutes(15), environment, Path.Combine(Bundle, "autograder.py"));
         using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(checkout, "result.json")));
         return (run.ExitCode, result.RootElement.Clone(), run.StandardOutput + run.StandardError);
@@ -155,5 +160,26 @@ public partial class Classroom50PackageTests
         var tests = result.GetProperty("tests").EnumerateArray().ToList();
         tests.Select(test => test.GetProperty("test-name").GetString()).ShouldBe(["Task 1: Affine", "Task 2: ReLU", "Task 3: CrossEntropy", "Task 4: FeedforwardNet"]);
         tests[0].GetProperty("message").GetString()!.ShouldContain("the grader failed");
+    }
+
+    [Test]
+    public void A_grading_past_its_deadline_is_stopped_with_every_process_it_started_and_leaves_a_valid_result_with_0_per_task()
+    {
+        // A fresh checkout: restoring and building the grader alone takes longer than this deadline.
+        var checkout = Path.Combine(_folder, "late-checkout");
+        CopyFolder(Path.Combine(_folder, "assignment", "template"), checkout);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (exitCode, result, log) = Autograde(checkout, deadlineSeconds: 5);
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), log);
+        exitCode.ShouldBe(1, log);
+        ShouldBeAValidResult(result);
+        result.GetProperty("score").GetInt32().ShouldBe(0);
+        result.GetProperty("tests").EnumerateArray().First().GetProperty("message").GetString()!.ShouldContain("did not finish within 5 s");
+        Thread.Sleep(TimeSpan.FromSeconds(2));
+        Directory.GetDirectories("/proc").Select(folder => Path.Combine(folder, "cmdline")).Where(File.Exists)
+            .Select(file => { try { return File.ReadAllText(file); } catch (IOException) { return ""; } })
+            .ShouldNotContain(commandLine => commandLine.Contains(checkout, StringComparison.Ordinal), "no process of the grading is left");
     }
 }

@@ -133,6 +133,19 @@ internal static partial class PlatformRules
         return $"Points {Js(total)}/{Js(max.GetDouble())}";
     }
 
+    /// <summary>
+    /// The score the reporter's "Test runner summary" table shows (dist/main.js, getTestScore, as built): the tests with
+    /// status "pass" over all tests, times max_score, as a JavaScript number; it does not read the tests' scores.
+    /// </summary>
+    /// <param name="text">The runner result's text.</param>
+    /// <returns>The table's score.</returns>
+    public static double ClassroomReporterTableScore(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        var tests = document.RootElement.GetProperty("tests").EnumerateArray().ToList();
+        return (double)tests.Count(test => test.GetProperty("status").GetString() == "pass") / tests.Count * document.RootElement.GetProperty("max_score").GetDouble();
+    }
+
     private static string Js(double number) => number.ToString("R", CultureInfo.InvariantCulture);
 
     private static void ScorePair(JsonElement element, string where, List<string> problems)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Coursework.Grading.Reporting;
 using Coursework.Grading.Results;
 
 namespace Coursework.Grading.Tests;
@@ -241,6 +242,65 @@ public class ResultFormatTests
         Tests(Render("classroom", Graded)).Sum(t => t["score"]!.GetValue<int>()).ShouldBe(33);
         Render("gradescope", Graded)["score"]!.GetValue<decimal>().ShouldBe(32.5m);
         Tests(Render("gradescope", Graded)).Sum(t => t["score"]!.GetValue<decimal>()).ShouldBe(32.5m);
+    }
+
+    [Test]
+    public void The_report_states_the_grade_in_the_whole_points_the_Classroom_reporter_posts_and_names_its_table()
+    {
+        var report = MarkdownReport.RenderInWholePoints(Graded, "classroom");
+
+        PlatformRules.ClassroomReporterPoints(ResultFormats.Render("classroom", Graded)).ShouldBe("Points 33/40");
+        report.ShouldStartWith("## Grade: 33 / 40\n\nThe grade is 33 / 40, the points posted to GitHub Classroom (\"Points 33/40\"), the grader's 32.5 points rounded");
+        report.ShouldContain("| 1. Affine | 1 / 2 | 23 / 25 |");
+        report.ShouldContain("| **Total** | | **33 / 40** |");
+        report.ShouldContain("**Backward is right** (−2)");
+        PlatformRules.ClassroomReporterTableScore(ResultFormats.Render("classroom", Graded)).ShouldBe(16);
+        report.ShouldContain("\"Test runner summary\" in the workflow log shows 16 instead: the share of tests passed (2 of 5) times 40");
+    }
+
+    [Test]
+    public void The_reports_total_is_the_posted_points_and_names_the_reporters_table_when_it_differs_for_any_result()
+    {
+        var random = new Random(96);
+        for (var run = 0; run < 200; run++)
+        {
+            var result = WholePointsTests.RandomResult(random);
+            var classroom = ResultFormats.Render("classroom", result);
+            if (PlatformRules.ClassroomReporterPoints(classroom) is not { } posted)
+            {
+                continue; // no points: the reporter posts nothing
+            }
+
+            var report = MarkdownReport.RenderInWholePoints(result, "classroom");
+
+            report.ShouldStartWith($"## Grade: {posted["Points ".Length..].Replace("/", " / ", StringComparison.Ordinal)}\n");
+            report.ShouldContain($"| **Total** | | **{posted["Points ".Length..].Replace("/", " / ", StringComparison.Ordinal)}** |");
+            var table = PlatformRules.ClassroomReporterTableScore(classroom);
+            var named = System.Text.RegularExpressions.Regex.Match(report, "in the workflow log shows ([0-9.]+) instead");
+            named.Success.ShouldBe(Math.Abs(table - (double)Math.Round(result.Score, MidpointRounding.AwayFromZero)) >= 0.005, report);
+            if (named.Success)
+            {
+                double.Parse(named.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(table, 0.0051, "rounded to two decimals");
+            }
+        }
+    }
+
+    [Test]
+    public void The_report_states_the_grade_Classroom_50_records_capped_at_full_marks()
+    {
+        var bonus = WholePointsTests.Result(WholePointsTests.Task(1, 10, [1], [true]), WholePointsTests.Task(2, 5, [1], [true], bonus: true));
+
+        JsonNode.Parse(Classroom50Text(Graded))!["score"]!.GetValue<int>().ShouldBe(33);
+        MarkdownReport.RenderInWholePoints(Graded, "classroom50").ShouldStartWith("## Grade: 33 / 40\n\nThe grade is 33 / 40, the points Classroom 50 records, the grader's 32.5 points rounded");
+        JsonNode.Parse(Classroom50Text(bonus))!["score"]!.GetValue<int>().ShouldBe(10);
+        MarkdownReport.RenderInWholePoints(bonus, "classroom50").ShouldStartWith("## Grade: 10 / 10\n\nThe grade is 10 / 10, the points Classroom 50 records, the grader's 15 points capped at full marks");
+        MarkdownReport.RenderInWholePoints(bonus, "classroom50").ShouldNotContain("Test runner summary");
+    }
+
+    [Test]
+    public void Without_a_whole_points_format_the_report_keeps_the_graders_points()
+    {
+        MarkdownReport.Render(Graded).ShouldStartWith("## Grade: 32.5 / 40\n\nGraded exercises/ with seed 7.");
     }
 
     [Test]

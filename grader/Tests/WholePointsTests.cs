@@ -54,7 +54,7 @@ public class WholePointsTests
     }
 
     [Test]
-    public void Totals_stay_exact_for_any_weights_and_outcomes()
+    public void Totals_stay_exact_for_any_weights_and_outcomes_and_in_the_result_a_report_shows()
     {
         var random = new Random(13);
         for (var run = 0; run < 500; run++)
@@ -77,6 +77,18 @@ public class WholePointsTests
                 whole.MaxScore.ShouldBeInRange((int)Math.Floor(test.MaxScore), (int)Math.Ceiling(test.MaxScore));
                 (whole.Score == whole.MaxScore).ShouldBe(test.Status == "pass" || whole.MaxScore == 0, $"{test.Name} {test.Status} {whole}");
             }
+
+            // The result in these points, as a report shows it: tests add up to their task, tasks to the score.
+            var applied = points.ApplyTo(result, points.Score);
+            applied.Tasks.Sum(task => task.Score).ShouldBe(points.Score);
+            foreach (var (task, exact) in applied.Tasks.Zip(result.Tasks))
+            {
+                task.MaxScore.ShouldBe(exact.MaxScore, "task points are whole numbers");
+                task.Tests.Sum(test => test.Score).ShouldBe(task.Score);
+                task.Tests.Select(test => (test.Name, test.Status)).ShouldBe(exact.Tests.Select(test => (test.Name, test.Status)));
+            }
+
+            applied.Tasks.SelectMany(task => task.Tests).Select(test => new WholeTestPoints((int)test.Score, (int)test.MaxScore)).ShouldBe(points.Tests);
         }
     }
 
