@@ -40,10 +40,12 @@ internal sealed record Submission(string StudentId, string Path)
 
 /// <summary>
 /// Turns a submission (a student's exercise files, or a whole repository, as a folder or a zip) into a folder holding
-/// just the files the assignment asks for, which the grader's <c>--submission</c> then grades.
+/// the files the assignment asks for and the student's other C# files beside them (a helper class of their own), which
+/// the grader's <c>--submission</c> then grades: the same code a grading inside the student's repository compiles.
 /// </summary>
 /// <param name="stubFiles">The manifest's exercise files (e.g. exercises/Task1_Affine/Affine.cs).</param>
-internal sealed class SubmissionPreparer(IReadOnlyList<string> stubFiles)
+/// <param name="kitRoot">The kit, whose exercises/ tells the student's own files from the ones given unchanged.</param>
+internal sealed class SubmissionPreparer(IReadOnlyList<string> stubFiles, string kitRoot)
 {
     /// <summary>Copies the submission's exercise files into <paramref name="destination"/>.</summary>
     /// <param name="submission">The submission.</param>
@@ -92,6 +94,17 @@ internal sealed class SubmissionPreparer(IReadOnlyList<string> stubFiles)
             {
                 throw new GradingException($"no exercise file in the submission (expected {string.Join(", ", stubFiles.Select(Path.GetFileName).Take(4))}, …)");
             }
+
+            foreach (var extra in OwnFiles(source))
+            {
+                var target = Path.Combine(destination, Path.GetFileName(extra));
+                if (File.Exists(target))
+                {
+                    throw new GradingException($"the submission has two C# files named {Path.GetFileName(extra)} in exercises/; the grader takes them by name, so rename one");
+                }
+
+                File.Copy(extra, target);
+            }
         }
         finally
         {
@@ -101,6 +114,30 @@ internal sealed class SubmissionPreparer(IReadOnlyList<string> stubFiles)
             }
         }
     }
+
+    /// <summary>
+    /// The student's C# files besides the exercise files: in a whole repository, every file under its exercises/ but
+    /// the demo's Program.cs and the files given unchanged; in a folder of files alone, the other .cs files at its top.
+    /// </summary>
+    private IEnumerable<string> OwnFiles(string root)
+    {
+        var stubNames = stubFiles.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var repository = new[] { root }.Concat(Directory.GetDirectories(root)).FirstOrDefault(top => Directory.Exists(Path.Combine(top, "exercises")));
+        if (repository is null)
+        {
+            return Directory.GetFiles(root, "*.cs").Where(file => !stubNames.Contains(Path.GetFileName(file))).Order(StringComparer.Ordinal);
+        }
+
+        var exercises = Path.Combine(repository, "exercises");
+        return Directory.GetFiles(exercises, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(exercises, file).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Where(file => !stubNames.Contains(Path.GetFileName(file)) && Path.GetRelativePath(exercises, file) != "Program.cs")
+            .Where(file => !SameAsGiven(Path.Combine(kitRoot, "exercises", Path.GetRelativePath(exercises, file)), file))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static bool SameAsGiven(string kitFile, string file) =>
+        File.Exists(kitFile) && File.ReadAllBytes(kitFile).AsSpan().SequenceEqual(File.ReadAllBytes(file));
 
     /// <summary>
     /// The student's version of an exercise file: at its path in a whole repository (at the top or one folder down,

@@ -67,7 +67,7 @@ internal static class BatchCommand
             // Each grading has its own limits; the backstop allows every task its budget plus two builds.
             var backstop = TimeSpan.FromMinutes(20) + limits.PerTask * tasks.Count;
             var batch = new BatchGrader(outFolder, arguments, parsed.GetValue(parallel), backstop);
-            var preparer = new SubmissionPreparer(manifest.Tasks.SelectMany(task => task.Files.Stub).ToList());
+            var preparer = new SubmissionPreparer(manifest.Tasks.SelectMany(task => task.Files.Stub).ToList(), kit.Root);
 
             var console = AnsiConsole.Console;
             if (Console.IsOutputRedirected)

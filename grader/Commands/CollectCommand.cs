@@ -4,7 +4,7 @@ using Coursework.Grading.Batch;
 namespace Coursework.Grading.Commands;
 
 /// <summary>
-/// <c>collect SUBMISSION --out DIR</c>: copies a submission's exercise files, from a folder or a .zip holding the files
+/// <c>collect SUBMISSION --out DIR</c>: copies a submission's exercise files and its other C# files, from a folder or a .zip holding the files
 /// alone or a whole repository, into DIR, flat, as <c>batch</c> takes them; <c>--submission DIR</c> then grades them.
 /// The Gradescope package's run_autograder uses it on /autograder/submission.
 /// </summary>
@@ -20,7 +20,8 @@ internal static class CollectCommand
         };
         command.SetAction(parsed =>
         {
-            var manifest = Manifest.Load(KitLayout.Locate().Manifest);
+            var kit = KitLayout.Locate();
+            var manifest = Manifest.Load(kit.Manifest);
             var path = Path.GetFullPath(parsed.GetValue(submission)!);
             if (!Directory.Exists(path) && !File.Exists(path))
             {
@@ -29,7 +30,7 @@ internal static class CollectCommand
 
             var destination = parsed.GetValue(output)!.FullName;
             var id = Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path));
-            new SubmissionPreparer(manifest.Tasks.SelectMany(task => task.Files.Stub).ToList()).Prepare(new Submission(id, path), destination);
+            new SubmissionPreparer(manifest.Tasks.SelectMany(task => task.Files.Stub).ToList(), kit.Root).Prepare(new Submission(id, path), destination);
             Console.WriteLine($"Collected {string.Join(", ", Directory.GetFiles(destination).Select(Path.GetFileName).Order(StringComparer.Ordinal))} into {destination}.");
             return 0;
         });

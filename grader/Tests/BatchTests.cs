@@ -41,6 +41,14 @@ public class BatchTests
         Mallory();                                                              // correct, and attacks the others' results
         Directory.CreateDirectory(Path.Combine(_submissions, "olivia"));        // only task 2 done
         File.Copy(Path.Combine(GraderProcess.KitRoot, "solutions", "Task2_ReLU", "ReLU.cs"), Path.Combine(_submissions, "olivia", "ReLU.cs"));
+        var peggy = WholeRepository("peggy", withReference: true);             // correct, but a helper file of hers does not compile
+        Directory.CreateDirectory(Path.Combine(peggy, "exercises", "Util"));
+        File.WriteAllText(Path.Combine(peggy, "exercises", "Util", "Helpers.cs"), "namespace Coursework;\n\ninternal static class Helpers\n{\n    public static int Two => 2\n}\n");
+        var quentin = WholeRepository("quentin", withReference: true);         // correct, with Affine's work in a helper file of his
+        var affine = Path.Combine(quentin, "exercises", "Task1_Affine", "Affine.cs");
+        File.WriteAllText(affine, File.ReadAllText(affine).Replace("return (inputs * weight).AddRowVector(bias);", "return AffineMath.Forward(inputs, weight, bias);", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(quentin, "exercises", "Task1_Affine", "AffineMath.cs"),
+            "using MathNet.Numerics.LinearAlgebra;\n\nnamespace Coursework;\n\ninternal static class AffineMath\n{\n    public static Matrix<double> Forward(Matrix<double> inputs, Matrix<double> weight, Vector<double> bias) => (inputs * weight).AddRowVector(bias);\n}\n");
 
         // A Canvas gradebook export: bob's login differs in case, frank's zip is broken, zoe handed nothing in.
         var roster = Path.Combine(root, "canvas-export.csv");
@@ -58,7 +66,7 @@ public class BatchTests
     public void The_batch_exits_0_and_writes_one_row_per_submission()
     {
         _firstRun.ExitCode.ShouldBe(0, _firstRun.StandardError);
-        _grades.Keys.Order().ShouldBe(["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "olivia"]);
+        _grades.Keys.Order().ShouldBe(["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "olivia", "peggy", "quentin"]);
     }
 
     [Test]
@@ -128,6 +136,16 @@ public class BatchTests
     }
 
     [Test]
+    public void The_students_own_files_beside_the_exercise_files_are_graded_as_her_repository_compiles_them()
+    {
+        _grades["peggy"]["status"].ShouldBe("error");
+        _grades["peggy"]["problem"].ShouldContain("Helpers.cs");
+        _grades["peggy"]["problem"].ShouldContain("CS1002");
+        _grades["quentin"]["status"].ShouldBe("pass");
+        _grades["quentin"]["total"].ShouldBe("40");
+    }
+
+    [Test]
     public void A_broken_zip_or_an_empty_submission_is_a_row_saying_why_not_a_stopped_batch()
     {
         _grades["frank"]["status"].ShouldBe("not graded");
@@ -154,7 +172,7 @@ public class BatchTests
         var second = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2");
 
         second.ExitCode.ShouldBe(0, second.StandardError);
-        second.StandardOutput.ShouldContain("10 of 12 graded (10 kept from an earlier run), 2 could not be graded");
+        second.StandardOutput.ShouldContain("12 of 14 graded (12 kept from an earlier run), 2 could not be graded");
         File.ReadAllText(Path.Combine(_output, "grades.csv")).ShouldBe(before);
     }
 
@@ -166,7 +184,7 @@ public class BatchTests
         var third = GraderProcess.Run("batch", _submissions, "--out", _output, "--tasks", "1,2");
 
         third.ExitCode.ShouldBe(0, third.StandardError);
-        third.StandardOutput.ShouldContain("(9 kept from an earlier run)");
+        third.StandardOutput.ShouldContain("(11 kept from an earlier run)");
         ReadGrades()["ivan"]["total"].ShouldBe("40");
     }
 
