@@ -135,6 +135,33 @@ public partial class Classroom50PackageTests
     }
 
     [Test]
+    public void A_partial_submission_gets_the_per_task_scores_it_gets_with_submission_in_the_kit()
+    {
+        var files = SubmissionFolders.Partial(Path.Combine(Path.GetTempPath(), $"partial-{Guid.NewGuid():N}"));
+        try
+        {
+            var expected = SubmissionFolders.KitScores(files);
+            foreach (var file in Directory.GetFiles(files, "*.cs"))
+            {
+                var stub = Directory.GetFiles(Path.Combine(_checkout, "exercises"), Path.GetFileName(file), SearchOption.AllDirectories).Single();
+                File.Copy(file, stub, overwrite: true);
+            }
+
+            var (exitCode, _, log) = Autograde(_checkout, options: "");
+
+            exitCode.ShouldBe(0, log);
+            // The grader's own result in the checkout; result.json holds the same in whole points.
+            var actual = SubmissionFolders.TaskScores(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_checkout, "grading", "result.json")))!);
+            actual.ShouldBe(expected);
+            expected[4].ShouldBe(35m, "task 4 loses nothing for the bug in the Affine it builds on");
+        }
+        finally
+        {
+            Directory.Delete(files, recursive: true);
+        }
+    }
+
+    [Test]
     public void Code_that_does_not_compile_still_leaves_a_valid_result_with_0()
     {
         File.WriteAllText(Path.Combine(_checkout, "exercises", "Task1_Affine", "Affine.cs"), "this is not C#");

@@ -67,7 +67,7 @@ public class GradescopePackageTests(bool likeDocker)
     public void Remove() => Directory.Delete(Path.GetDirectoryName(_root)!, recursive: true);
 
     /// <summary>Runs run_autograder on a fresh /autograder/submission (null: none at all) and reads results.json.</summary>
-    private JsonElement Grade(Action<string>? submit)
+    private JsonElement Grade(Action<string>? submit, string? graderOptions = null)
     {
         var submission = Path.Combine(_root, "submission");
         if (Directory.Exists(submission))
@@ -82,9 +82,15 @@ public class GradescopePackageTests(bool likeDocker)
         }
 
         var script = Path.Combine(_root, "run_autograder");
+        var settings = Settings;
+        if (graderOptions is not null)
+        {
+            settings["COURSEWORK_GRADER_OPTIONS"] = graderOptions;
+        }
+
         var run = likeDocker
-            ? GraderProcess.Program(Path.Combine(GraderProcess.KitRoot, "grader", "Tests", "Platforms", "memory-limited"), _root, TimeSpan.FromMinutes(10), Settings, "768", GraderProcess.DockerLike, script)
-            : GraderProcess.Program(script, _root, TimeSpan.FromMinutes(10), Settings);
+            ? GraderProcess.Program(Path.Combine(GraderProcess.KitRoot, "grader", "Tests", "Platforms", "memory-limited"), _root, TimeSpan.FromMinutes(10), settings, "768", GraderProcess.DockerLike, script)
+            : GraderProcess.Program(script, _root, TimeSpan.FromMinutes(10), settings);
         run.ExitCode.ShouldBe(0, run.StandardOutput + run.StandardError);
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "results", "results.json")));
         return results.RootElement.Clone();
@@ -146,6 +152,28 @@ public class GradescopePackageTests(bool likeDocker)
         var tests = results.GetProperty("tests").EnumerateArray().ToList();
         tests.Where(test => test.GetProperty("number").GetString()!.StartsWith("2.")).ShouldAllBe(test => test.GetProperty("status").GetString() == "passed");
         tests.ShouldContain(test => test.GetProperty("status").GetString() == "failed");
+    }
+
+    [Test]
+    public void A_partial_submission_gets_the_per_task_scores_it_gets_with_submission_in_the_kit()
+    {
+        var files = SubmissionFolders.Partial(Path.Combine(Path.GetTempPath(), $"partial-{Guid.NewGuid():N}"));
+        try
+        {
+            var expected = SubmissionFolders.KitScores(files);
+            var results = Grade(submission => SubmissionFolders.Partial(submission), graderOptions: "");
+
+            // Gradescope's tests are numbered TASK.TEST; a task's score is the sum of its tests'.
+            var actual = results.GetProperty("tests").EnumerateArray()
+                .GroupBy(test => int.Parse(test.GetProperty("number").GetString()!.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture))
+                .ToDictionary(task => task.Key, task => task.Sum(test => test.GetProperty("score").GetDecimal()));
+            actual.ShouldBe(expected);
+            expected[4].ShouldBe(35m, "task 4 loses nothing for the bug in the Affine it builds on");
+        }
+        finally
+        {
+            Directory.Delete(files, recursive: true);
+        }
     }
 
     [Test]
