@@ -50,7 +50,7 @@ public class ReferenceAccuracyTests
     public void The_code_clears_the_training_thresholds_on_the_grading_seeds(int task, string variant)
     {
         var host = Hosts.GetOrAdd(variant, name => new Lazy<string>(() => BuildHost(name))).Value;
-        var training = Events(Judge, "list")
+        var training = Events(Judge, null, "list")
             .Where(e => Text(e, "event") == "test" && e["task"]!.GetValue<int>() == task && e["timeoutSeconds"] is not null)
             .ToDictionary(e => e["index"]!.GetValue<int>(), e => Text(e, "name")!);
         training.ShouldNotBeEmpty($"task {task} has no training test (a hidden test with TimeoutSeconds)");
@@ -61,8 +61,8 @@ public class ReferenceAccuracyTests
         var metrics = new ConcurrentBag<(string Test, string Metric, double Value)>();
         Parallel.ForEach(seeds, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
         {
-            var ends = Events(Judge, "run", "--task", Invariant(task), "--seed", Invariant(seed), "--from", Invariant(training.Keys.Min()), "--manifest", ManifestPath,
-                    "--host", host, "--sandbox", "off")
+            var ends = Events(Judge, new Dictionary<string, string> { ["COURSEWORK_JUDGE_SEED"] = Invariant(seed) },
+                    "run", "--task", Invariant(task), "--from", Invariant(training.Keys.Min()), "--manifest", ManifestPath, "--host", host, "--sandbox", "none")
                 .Where(e => Text(e, "event") == "end")
                 .ToDictionary(e => e["index"]!.GetValue<int>());
             foreach (var (index, name) in training)
@@ -124,12 +124,13 @@ public class ReferenceAccuracyTests
     /// <summary>The value below which the given share of the sorted values lie (nearest rank).</summary>
     private static double Percentile(double[] sorted, double share) => sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static List<JsonNode> Events(string program, params string[] arguments)
+    /// <summary>Runs the judge (its seed comes in its environment, as the grader gives it) and reads the events it wrote.</summary>
+    private static List<JsonNode> Events(string program, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var results = Path.Combine(Path.GetTempPath(), $"accuracy-{Guid.NewGuid():N}.jsonl");
         try
         {
-            Dotnet([program, .. arguments, "--results", results]);
+            Dotnet(environment, [program, .. arguments, "--results", results]);
             return File.ReadAllLines(results).Select(line => JsonNode.Parse(line)!).ToList();
         }
         finally
@@ -138,9 +139,16 @@ public class ReferenceAccuracyTests
         }
     }
 
-    private static void Dotnet(params string[] arguments)
+    private static void Dotnet(params string[] arguments) => Dotnet(null, arguments);
+
+    private static void Dotnet(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
