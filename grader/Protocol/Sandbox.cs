@@ -120,7 +120,10 @@ public static class Sandbox
             return $"this bubblewrap is too old (it lacks {string.Join(' ', missing)}; 0.4 or later has them)";
         }
 
-        var (exit, error) = Run(bwrap, [.. NamespaceArguments(), .. SystemArguments(), "/bin/true"]);
+        // As the user the hosts will run as: root may create namespaces where that user may not (Ubuntu's AppArmor rule).
+        var (exit, error) = IsRoot && Which("setpriv") is { } setpriv
+            ? Run(setpriv, [.. SwitchUser(UserForThisGrading())[1..], bwrap, .. NamespaceArguments(), .. SystemArguments(), "/bin/true"])
+            : Run(bwrap, [.. NamespaceArguments(), .. SystemArguments(), "/bin/true"]);
         if (exit == 0)
         {
             return null;
