@@ -130,11 +130,6 @@ internal static class GradeCommand
             var resultPath = parsed.GetValue(output)!.FullName;
             var outputs = FormatOutputs(parsed.GetValue(formats) ?? [], resultPath);
             var console = AnsiConsole.Console;
-            if (Console.IsOutputRedirected)
-            {
-                console.Profile.Width = 160; // CI logs do not wrap; 80 columns would break every message in two
-            }
-
             foreach (var (_, path) in outputs)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
