@@ -62,7 +62,7 @@ public class ReferenceAccuracyTests
         Parallel.ForEach(seeds, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
         {
             var ends = Events(Judge, "run", "--task", Invariant(task), "--seed", Invariant(seed), "--from", Invariant(training.Keys.Min()), "--manifest", ManifestPath,
-                    "--host", host, "--sandbox", "off")
+                    "--host", host, "--sandbox", "none")
                 .Where(e => Text(e, "event") == "end")
                 .ToDictionary(e => e["index"]!.GetValue<int>());
             foreach (var (index, name) in training)
