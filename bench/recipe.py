@@ -1,7 +1,10 @@
 """Seed 004's recipe in NumPy, timed the same way as the C# benchmark: median of N runs after one warm-up.
 
 Reads data/digits.csv.gz (raw pixels), a seeded 75/25 split, Xavier-uniform init, a 64-32-10 network,
-501 full-batch epochs of gradient descent with learning rate 1e-2. Prints recipe_numpy_median_s=SECONDS.
+501 full-batch epochs of gradient descent with learning rate 1e-2. Prints recipe_numpy_median_s=SECONDS and
+recipe_numpy_blas=..., the BLAS library, kernel and thread count NumPy ran with (threadpoolctl's reading where it is
+installed, else what numpy.show_config names), since OpenBLAS picks its kernel at load time from the CPU and from
+OPENBLAS_CORETYPE, and the same NumPy can be several times slower with another.
 """
 import gzip
 import sys
@@ -43,6 +46,27 @@ def train(x, y, rng):
     return w1, b1, w2, b2
 
 
+def blas():
+    """One line: library, version, kernel, threading and thread count, or numpy's own description of its BLAS."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        threadpool_info = None
+    if threadpool_info is not None:
+        pools = [p for p in threadpool_info() if p.get("user_api") == "blas"]
+        if pools:
+            return "; ".join(
+                f"{p.get('internal_api')} {p.get('version')} kernel {p.get('architecture', '?')} "
+                f"{p.get('threading_layer', '?')} threads {p.get('num_threads')}" for p in pools)
+    # No threadpoolctl: numpy knows the library it was built against, not the kernel OpenBLAS chose at load time.
+    try:
+        built = np.show_config(mode="dicts")["Build Dependencies"]["blas"]  # NumPy 1.26 and later
+        library = f"{built.get('name')} {built.get('version', '')}".strip()
+    except TypeError:  # older NumPy: no mode argument
+        library = ", ".join(dict.fromkeys(np.__config__.get_info("blas_opt_info").get("libraries", []))) or "unknown"
+    return f"{library} (kernel unknown: threadpoolctl is not installed)"
+
+
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     x, y = load("data/digits.csv.gz")
@@ -59,6 +83,7 @@ def main():
     predicted = (np.maximum(0, x[test_rows] @ w1 + b1) @ w2 + b2).argmax(axis=1)
     print(f"recipe_numpy_test_accuracy={np.mean(predicted == y[test_rows]):.4f}")
     print(f"recipe_numpy_median_s={np.median(times):.4f}")
+    print(f"recipe_numpy_blas={blas()}")
 
 
 if __name__ == "__main__":

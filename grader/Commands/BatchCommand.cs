@@ -70,11 +70,6 @@ internal static class BatchCommand
             var preparer = new SubmissionPreparer(manifest.Tasks.SelectMany(task => task.Files.Stub).ToList(), kit.Root);
 
             var console = AnsiConsole.Console;
-            if (Console.IsOutputRedirected)
-            {
-                console.Profile.Width = 200; // one line per submission in logs
-            }
-
             var regradeAll = parsed.GetValue(regrade);
             if (!regradeAll && batch.HasResultsFromOtherOptions())
             {

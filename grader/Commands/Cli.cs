@@ -1,10 +1,14 @@
 using System.CommandLine;
+using Spectre.Console;
 
 namespace Coursework.Grading.Commands;
 
 /// <summary>The grader's command line: the grading command, the instructors' commands, and batch's worker.</summary>
 internal static class Cli
 {
+    /// <summary>The console's width when output is redirected: wider than any message or captured line.</summary>
+    internal const int RedirectedWidth = 1 << 20;
+
     /// <summary>Runs one command line, as the program does.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="error">Where a failure's one-line message goes.</param>
@@ -19,6 +23,14 @@ internal static class Cli
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+
+        // Redirected output (a CI log, a file, a pipe) has no terminal width: Spectre's default of 80 columns would break
+        // messages mid-sentence there, so every command's console gets a width no line reaches. Tables are not expanded
+        // and so stay as wide as their contents.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Console.Profile.Width = RedirectedWidth;
+        }
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

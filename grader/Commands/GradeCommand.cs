@@ -102,7 +102,7 @@ internal static class GradeCommand
     {
         var solutions = new Option<bool>("--solutions") { Description = "Grade the reference solutions instead of exercises/ (must score full marks)." };
         var submission = new Option<DirectoryInfo?>("--submission") { Description = "Grade a folder of replacement files (e.g. Affine.cs) in place of the exercise files with the same names; with --solutions, in place of the reference files." };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON result (other files go beside it).", DefaultValueFactory = _ => new FileInfo(Path.Combine("grading", "result.json")) };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the JSON result (other files go beside it; default: grading/result.json, with --solutions grading/solutions/result.json)." };
         var report = new Option<FileInfo?>("--report") { Description = "Where to write the markdown report (default: report.md beside the result)." };
         var pictures = new Option<bool>("--pictures") { Description = "Also draw the training tests' loss curves and confusion matrices as PNG files in REPORT-pictures/ beside the report and link them from it (batch does, for every student's feedback)." };
         var formats = new Option<string[]>("--format")
@@ -127,14 +127,12 @@ internal static class GradeCommand
                 : parsed.GetValue(solutions) ? CodeUnderTest.Solutions(kit)
                 : CodeUnderTest.Exercises(kit);
             phases.Add("prepare", preparing.Elapsed);
-            var resultPath = parsed.GetValue(output)!.FullName;
+            // The reference's grade goes to a path of its own, so that checking the reference never overwrites the
+            // student's own result and report in grading/.
+            var resultPath = parsed.GetValue(output)?.FullName
+                ?? Path.GetFullPath(parsed.GetValue(solutions) ? Path.Combine("grading", "solutions", "result.json") : Path.Combine("grading", "result.json"));
             var outputs = FormatOutputs(parsed.GetValue(formats) ?? [], resultPath);
             var console = AnsiConsole.Console;
-            if (Console.IsOutputRedirected)
-            {
-                console.Profile.Width = 160; // CI logs do not wrap; 80 columns would break every message in two
-            }
-
             foreach (var (_, path) in outputs)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -19,6 +19,20 @@ internal static class StudentReadme
         md.AppendLine();
         md.AppendLine("You need the [.NET 10 SDK](https://dotnet.microsoft.com/download); packages restore on the first build.");
         md.AppendLine();
+        md.AppendLine("""
+            ## Where to work
+
+            - **In the browser, nothing to install: GitHub Codespaces.** On your repository's page, **Code** →
+              **Codespaces** → **Create codespace on main**. It opens VS Code in the browser with the .NET 10 SDK and the
+              C# Dev Kit; the first start installs and builds (a few minutes), then the Testing view (the flask icon)
+              lists the public tests and `dotnet test` runs them in the terminal.
+            - **On your computer, in a container: VS Code with Docker.** Install the *Dev Containers* extension, open
+              the cloned folder and choose **Reopen in Container** when VS Code offers it (or run *Dev Containers:
+              Reopen in Container* from the command palette). Both use `.devcontainer/devcontainer.json`.
+            - **On your computer, without a container:** install the .NET 10 SDK and open the folder in VS Code, which
+              recommends the C# Dev Kit (`.vscode/extensions.json`), or in Visual Studio or Rider; or use the terminal alone.
+
+            """);
         md.AppendLine("## Your tasks");
         md.AppendLine();
         md.AppendLine("| Task | File you edit | Points |");

@@ -63,8 +63,11 @@ internal static class ConsoleReport
         }
 
         console.WriteLine();
+        // "error" is a compile error (Grader.NotCompiled): no test ran, so there is nothing hidden to speak of.
         console.MarkupLine(result.Status == "pass"
             ? "[green]Full marks.[/]"
+            : result.Status == "error"
+                ? "No test ran, hidden or public: fix the compile errors above ([bold]dotnet build[/] shows them too), then grade again."
             : result.Tasks.SelectMany(task => task.Failed).Any(test => test.Message is not null)
                 ? "Run [bold]dotnet test[/] for the public tests; the messages above say what the hidden tests found."
                 : "Run [bold]dotnet test[/] for the public tests; this assignment shows only which hidden tests failed, not why.");

@@ -62,8 +62,22 @@ internal static class MarkdownReport
             md.AppendLine();
             foreach (var group in task.Failed.GroupBy(test => test.Message))
             {
-                var names = string.Join(", ", group.Select(test => $"**{Escape(test.Name)}** (−{Points.Format(test.MaxScore)})"));
-                md.AppendLine($"- ❌ {names}: {Escape(group.Key ?? "(details hidden)")}");
+                // One test keeps its message on its line; several that share a message (ten "not implemented yet")
+                // are a list under it, one name a line, rather than one paragraph of bold names.
+                var names = group.Select(test => $"**{Escape(test.Name)}** (−{Points.Format(test.MaxScore)})").ToList();
+                if (names.Count == 1)
+                {
+                    md.AppendLine($"- ❌ {names[0]}: {Escape(group.Key ?? "(details hidden)")}");
+                }
+                else
+                {
+                    md.AppendLine($"- ❌ {names.Count} tests: {Escape(group.Key ?? "(details hidden)")}");
+                    foreach (var name in names)
+                    {
+                        md.AppendLine($"  - {name}");
+                    }
+                }
+
                 foreach (var output in group.Select(test => test.Output).OfType<string>().Distinct().Take(1))
                 {
                     md.AppendLine($"  <details><summary>What your code printed</summary>\n\n  ```\n  {output.Replace("\n", "\n  ")}\n  ```\n  </details>");

@@ -13,6 +13,54 @@ public class CommandLineTests
     }
 
     [Test]
+    public void Redirected_output_never_breaks_a_message_and_a_compile_error_says_no_test_ran()
+    {
+        // A compile error whose message is longer than any console width the grader ever set (160 columns).
+        InTemporaryFolder("long-message-", folder =>
+        {
+            var name = "a" + new string('x', 200);
+            var affine = File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "exercises", "Task1_Affine", "Affine.cs"));
+            var at = affine.IndexOf("throw new NotImplementedException", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "Affine.cs"), affine.Insert(at, $"var _ = {name}; "));
+
+            var outcome = GraderProcess.Run("--submission", folder, "--tasks", "1", "--out", Path.Combine(folder, "out", "result.json"));
+
+            outcome.StandardOutput.Split('\n').ShouldContain(line => line.Contains($"CS0103: The name '{name}' does not exist in the current context", StringComparison.Ordinal), outcome.StandardOutput);
+            outcome.StandardOutput.ShouldContain("No test ran, hidden or public: fix the compile errors above (dotnet build shows them too), then grade again.");
+            outcome.StandardOutput.ShouldNotContain("not why");
+        });
+    }
+
+    [Test]
+    public void The_reference_is_graded_into_a_result_of_its_own_not_the_students()
+    {
+        InTemporaryFolder("solutions-out-", folder =>
+        {
+            var outcome = GraderProcess.Dotnet(folder, TimeSpan.FromMinutes(10), Path.Combine(AppContext.BaseDirectory, "Coursework.Grader.dll"), "--solutions", "--tasks", "2");
+
+            outcome.ExitCode.ShouldBe(0, outcome.StandardError);
+            File.Exists(Path.Combine(folder, "grading", "solutions", "result.json")).ShouldBeTrue(outcome.StandardOutput);
+            File.Exists(Path.Combine(folder, "grading", "solutions", "report.md")).ShouldBeTrue();
+            File.Exists(Path.Combine(folder, "grading", "result.json")).ShouldBeFalse();
+            outcome.StandardOutput.ShouldContain($"Result written to {Path.Combine("grading", "solutions", "result.json")}");
+        });
+    }
+
+    /// <summary>Runs a test's body in a new temporary folder, removed afterwards.</summary>
+    private static void InTemporaryFolder(string prefix, Action<string> body)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        try
+        {
+            body(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void A_missing_submission_folder_is_one_line_on_stderr_and_exit_code_2()
     {
         var outcome = GraderProcess.Run("--submission", "/no/such/folder");

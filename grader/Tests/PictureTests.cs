@@ -134,7 +134,7 @@ public class PictureTests
 [NonParallelizable]
 public class DemoPictureTests
 {
-    [TestCase("4", "task4-logistic-regression-loss", "task4-logistic-regression-confusion", "task4-feedforward-loss", "task4-feedforward-confusion")]
+    [TestCase("4", "tasks1-3-logistic-regression-loss", "tasks1-3-logistic-regression-confusion", "task4-feedforward-loss", "task4-feedforward-confusion")]
     [TestCase("5", "task5-loss", "task5-confusion")]
     [TestCase("6", "task6-xor-loss", "task6-sine-loss", "task6-sine-fit")]
     [TestCase("7", "task7-loss", "task7-confusion")]

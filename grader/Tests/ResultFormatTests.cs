@@ -304,6 +304,17 @@ public class ResultFormatTests
     }
 
     [Test]
+    public void Tests_that_lost_points_for_one_reason_are_a_list_under_it_in_the_report()
+    {
+        var same = new TaskResult(4, "Net", 0m, 10m, false,
+            [.. Enumerable.Range(1, 3).Select(i => new TestResult($"Test {i}", "fail", 0m, 2.5m, "not implemented yet", null)), new TestResult("Other", "fail", 0m, 2.5m, "wrong", null)]);
+        var report = MarkdownReport.Render(Graded with { Tasks = [same] });
+
+        report.ShouldContain("- ❌ 3 tests: not implemented yet\n  - **Test 1** (−2.5)\n  - **Test 2** (−2.5)\n  - **Test 3** (−2.5)\n");
+        report.ShouldContain("- ❌ **Other** (−2.5): wrong\n");
+    }
+
+    [Test]
     public void Hiding_messages_keeps_names_statuses_and_points_only()
     {
         var hidden = Graded.WithoutTestDetails();

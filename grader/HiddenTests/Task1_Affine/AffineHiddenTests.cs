@@ -79,7 +79,7 @@ public sealed class AffineHiddenTests
     }
 
     [GradedTest]
-    public void Backward_leaves_dOut_the_cached_arguments_and_the_output_of_Forward_unmodified(GradingContext context)
+    public void Backward_modifies_neither_dOut_nor_the_arguments_and_output_of_Forward(GradingContext context)
     {
         var (inputs, weight, bias, dOut) = (context.Uniform(4, 3), context.Uniform(3, 2), context.UniformVector(2), context.Uniform(4, 2));
         var copies = (inputs.Clone(), weight.Clone(), bias.Clone(), dOut.Clone());
