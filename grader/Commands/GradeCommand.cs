@@ -51,6 +51,11 @@ internal static class GradeCommand
                 case Protocol.SandboxTier.Namespaces:
                     return new(support.Tier, Protocol.Sandbox.UserForThisGrading());
                 case Protocol.SandboxTier.Container:
+                    if (ConfineProblem() is { } filter)
+                    {
+                        throw new GradingException($"cannot grade untrusted code safely: the container sandbox cannot refuse student code the network here ({filter})");
+                    }
+
                     var user = Protocol.Sandbox.UserForThisGrading();
                     var (changed, problem) = Protocol.Sandbox.ShutOut([KitLayout.Locate().Root, .. shutOut ?? []], user);
                     if (problem is not null)
@@ -73,6 +78,27 @@ internal static class GradeCommand
                     note($"Note: your code runs without the sandbox here ({support.Weaker}); that only matters when grading other people's code.");
                     return SandboxChoice.None;
             }
+        }
+
+        /// <summary>Why the network filter of the container tier does not work here (it is missing, or the kernel refuses it), or null.</summary>
+        private static string? ConfineProblem()
+        {
+            var confine = Path.Combine(KitLayout.Confine, "Coursework.Confine.dll");
+            if (!File.Exists(confine))
+            {
+                return $"{confine} is missing: build the grader";
+            }
+
+            var probe = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in new[] { confine, "/bin/true" })
+            {
+                probe.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(probe)!;
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? null : error.Trim();
         }
 
         /// <summary>The limits of student code, refused where the machine's memory cannot hold a grading at them.</summary>

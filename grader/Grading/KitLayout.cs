@@ -23,6 +23,9 @@ internal sealed record KitLayout(string Root)
     /// </summary>
     public static string Judge => Path.Combine(BesideTheGrader("Coursework.HiddenTests"), "Coursework.HiddenTests.dll");
 
+    /// <summary>The network filter (grader/Confine), built with the grader and beside it; copied into each host's folder.</summary>
+    public static string Confine => BesideTheGrader("Coursework.Confine");
+
     /// <summary>debug or release: the grader's own build configuration, which the judge and the host's skeleton share.</summary>
     private static string Configuration => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
 

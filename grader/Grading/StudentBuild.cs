@@ -229,6 +229,16 @@ internal sealed class StudentBuild(KitLayout kit, PhaseTimings? timings = null)
             File.Copy(file, target);
         }
 
+        // The network filter the container tier starts the host through (Protocol.Sandbox), where the sandbox's user reads it.
+        if (Directory.Exists(KitLayout.Confine))
+        {
+            var confine = Directory.CreateDirectory(Path.Combine(hostFolder, Protocol.Sandbox.ConfineFolder)).FullName;
+            foreach (var file in Directory.GetFiles(KitLayout.Confine))
+            {
+                File.Copy(file, Path.Combine(confine, Path.GetFileName(file)));
+            }
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             foreach (var folder in Directory.GetDirectories(hostFolder, "*", SearchOption.AllDirectories).Prepend(hostFolder))

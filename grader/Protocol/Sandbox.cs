@@ -12,8 +12,9 @@ public enum SandboxTier
 
     /// <summary>
     /// Root in a container that forbids new namespaces (Docker's default seccomp profile, Gradescope): a user of its
-    /// own with no groups and no new privileges, rlimits, an allow-listed environment, and the kit, the grader's files
-    /// and the results shut out from that user by ownership and modes; every process of that user killed at the end.
+    /// own with no groups and no new privileges, rlimits, an allow-listed environment, no network (a seccomp filter:
+    /// grader/Confine), and the kit, the grader's files and the results shut out from that user by ownership and
+    /// modes; every process of that user killed at the end.
     /// </summary>
     Container,
 
@@ -50,6 +51,9 @@ public static class Sandbox
     public const int MaxProcesses = 128;
 
     private const string HostInside = "/app";
+
+    /// <summary>The folder in a host's folder that holds the network filter (grader/Confine) the container tier starts it through.</summary>
+    public const string ConfineFolder = "confine";
 
     /// <summary>Folders every user may write to, where a sandbox user's files are deleted when it ends.</summary>
     private static readonly string[] SharedWritable = ["/tmp", "/var/tmp", "/dev/shm", "/run/lock"];
@@ -227,8 +231,15 @@ public static class Sandbox
                 scratch = workingFolder = Directory.CreateTempSubdirectory("coursework-host-").FullName;
                 GiveTo(scratch, options.UserId);
                 environment["HOME"] = environment["TMPDIR"] = scratch;
+                // No network namespace here: the host starts behind a seccomp filter that refuses it the network.
+                var confine = Path.Combine(hostFolder, ConfineFolder, "Coursework.Confine.dll");
+                if (!File.Exists(confine))
+                {
+                    throw new InvalidOperationException($"the network filter is missing from the host's folder ({confine}): build the grader");
+                }
+
                 arguments.AddRange([.. SwitchUser(options.UserId), .. FirstToGoWhenMemoryRunsOut(), .. Limits(options), .. FileSizeHandling(options.Tier),
-                    dotnet, Path.Combine(hostFolder, "Coursework.Host.dll")]);
+                    dotnet, confine, dotnet, Path.Combine(hostFolder, "Coursework.Host.dll")]);
                 program = arguments[0];
                 arguments.RemoveAt(0);
                 break;
