@@ -45,6 +45,13 @@ public sealed class Diagnosis
     /// <returns>This diagnosis.</returns>
     public Diagnosis WithSizes(int? batch = null, int? classes = null)
     {
+        if (batch is > 1 and var same && classes == same)
+        {
+            // N = K: the value cannot tell which of the two the extra factor is, so the message names both.
+            Default(same, $"times N = K = {same}", "a factor of the batch size N or of the number of columns K too many (here they are equal)");
+            Default(1.0 / same, $"divided by N = K = {same}", "a division by the batch size N or by the number of columns K too many (here they are equal)");
+        }
+
         if (batch is > 1 and var n)
         {
             Default(n, $"times N = {n}", "a sum over the batch where the mean was meant, or a division by the batch size N missing");

@@ -85,7 +85,8 @@ public static class Mistakes
     /// Which of the two usual numerical-stability mistakes makes a cross-entropy not finite, told by what two more
     /// cases show, not by NaN versus ∞ (real code gives either for both). Logits [1000, 999] overflow an exponential
     /// that is not shifted but underflow nothing, so only a missing shift fails there. Logits [-1000, 0] with the first
-    /// class right overflow nothing, and the log of a probability (which underflowed to 0) is -∞ there.
+    /// class right overflow nothing, and the log of a probability (which underflowed to 0) is -∞ there. Logits [1, 0]
+    /// come first: code that is wrong there has another mistake, and neither is named.
     /// </summary>
     /// <param name="forward">A new loss object's Forward(logits, labels).</param>
     /// <param name="crashed">Whether an exception is the student's code failing (anything else propagates).</param>
@@ -105,7 +106,14 @@ public static class Mistakes
             }
         }
 
-        // -log softmax([1000, 999])[0] = log(1 + e^-1); -log softmax([-1000, 0])[0] = 1000 + log(1 + e^-1000) = 1000.
+        // -log softmax([1, 0])[0] = -log softmax([1000, 999])[0] = log(1 + e^-1); -log softmax([-1000, 0])[0] = 1000 + log(1 + e^-1000) = 1000.
+        // Logits [1, 0] first: a loss that is wrong where nothing can overflow or underflow has no stability problem to name.
+        if (!Right(1, 0, Math.Log(1 + Math.Exp(-1))))
+        {
+            return "the loss is wrong even for logits [1, 0], where no exponential overflows or underflows: the formula itself is wrong, not its numerical stability " +
+                "(expected -(1/N) Σ log softmax(z)[n, label n])";
+        }
+
         if (!Right(1000, 999, Math.Log(1 + Math.Exp(-1))))
         {
             return "exp of a logit of 1000 overflows to ∞ (and ∞ / ∞ is NaN): subtract each row's maximum before the exponential " +
