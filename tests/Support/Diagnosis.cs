@@ -29,26 +29,50 @@ public sealed class Diagnosis
 
     /// <summary>
     /// A diagnosis that knows the sizes of the case, so that a value off by one of them is named: "times N = 4",
-    /// "divided by K = 3", and 2 and ½ (a missing or extra factor of the square's derivative).
+    /// "divided by K = 3", "divided by N·K = 12", and 2 and ½ (a missing or extra factor of the square's derivative).
     /// </summary>
     /// <param name="batch">N, the number of samples; null if it plays no part.</param>
     /// <param name="classes">K, the number of columns of the output; null if it plays no part.</param>
     /// <returns>A new diagnosis.</returns>
-    public static Diagnosis Sizes(int? batch = null, int? classes = null)
+    public static Diagnosis Sizes(int? batch = null, int? classes = null) => new Diagnosis().WithSizes(batch, classes);
+
+    /// <summary>
+    /// Names a value off by a size of the case (N, K or N·K, either way) or by 2, unless a listed factor already has
+    /// that value: a factor that happens to equal the batch size is named as such, not as "some constant factor".
+    /// </summary>
+    /// <param name="batch">N, the number of samples; null if it plays no part.</param>
+    /// <param name="classes">K, the number of columns; null if it plays no part.</param>
+    /// <returns>This diagnosis.</returns>
+    public Diagnosis WithSizes(int? batch = null, int? classes = null)
     {
-        var diagnosis = new Diagnosis();
-        foreach (var (size, name) in new[] { (batch, "N"), (classes, "K") })
+        if (batch is > 1 and var same && classes == same)
         {
-            if (size is > 1 and var s)
-            {
-                diagnosis.Default(s, $"times {name} = {s}");
-                diagnosis.Default(1.0 / s, $"divided by {name} = {s}");
-            }
+            // N = K: the value cannot tell which of the two the extra factor is, so the message names both.
+            Default(same, $"times N = K = {same}", "a factor of the batch size N or of the number of columns K too many (here they are equal)");
+            Default(1.0 / same, $"divided by N = K = {same}", "a division by the batch size N or by the number of columns K too many (here they are equal)");
         }
 
-        diagnosis.Default(2, "times 2");
-        diagnosis.Default(0.5, "divided by 2");
-        return diagnosis;
+        if (batch is > 1 and var n)
+        {
+            Default(n, $"times N = {n}", "a sum over the batch where the mean was meant, or a division by the batch size N missing");
+            Default(1.0 / n, $"divided by N = {n}", "a division by the batch size N too many, or a mean over the batch where a sum was meant");
+        }
+
+        if (classes is > 1 and var k)
+        {
+            Default(k, $"times K = {k}", "a multiplication by the number of columns K too many, or a sum over the columns where a mean was meant");
+            Default(1.0 / k, $"divided by K = {k}", "a division by the number of columns K too many, or a mean over the columns where a sum was meant");
+        }
+
+        if (batch is > 1 and var rows && classes is > 1 and var columns)
+        {
+            Default(rows * columns, $"times N·K = {rows * columns}", "a factor of every element's count, N·K, too many");
+            Default(1.0 / (rows * columns), $"divided by N·K = {rows * columns}", "a mean over all N·K elements where the mean over the N samples (or a sum) was meant");
+        }
+
+        Default(2, "times 2", ConstantFactorCause);
+        Default(0.5, "divided by 2", ConstantFactorCause);
+        return this;
     }
 
     /// <summary>Names a scaled wrong answer: the value equals <c>factor × right answer</c>. Replaces a general factor with the same value.</summary>
@@ -144,7 +168,8 @@ public sealed class Diagnosis
 
         foreach (var (description, cause, value) in _candidates)
         {
-            if (Close(actual, value(), abs, rel))
+            // A wrong answer that this case cannot tell from the right one names nothing.
+            if (value() is var candidate && Close(actual, candidate, abs, rel) && !Close(expected, candidate, abs, rel))
             {
                 return $"It equals {description}: {cause}.";
             }
@@ -176,23 +201,36 @@ public sealed class Diagnosis
         return null;
     }
 
-    /// <summary>The sentence for a value of the transposed shape that is the transpose of the right value, or null.</summary>
+    /// <summary>
+    /// The sentence for a value of the wrong shape: a listed wrong answer of that shape (e.g. a gradient computed from
+    /// the cached output instead of the cached input), or the transpose of the right value; null if neither.
+    /// </summary>
     /// <param name="actual">The value of the wrong shape.</param>
     /// <param name="expected">The right value.</param>
     /// <param name="absolute">The check's absolute tolerance.</param>
     /// <param name="relative">The check's relative tolerance.</param>
     /// <returns>The sentence, or null.</returns>
-    public string? ExplainShape(Matrix<double> actual, Matrix<double> expected, double absolute, double relative) =>
-        actual.RowCount == expected.ColumnCount && actual.ColumnCount == expected.RowCount
-        && Close(actual, expected.Transpose(), Math.Max(10 * absolute, 1e-9), Math.Max(10 * relative, 1e-6))
+    public string? ExplainShape(Matrix<double> actual, Matrix<double> expected, double absolute, double relative)
+    {
+        var (abs, rel) = (Math.Max(10 * absolute, 1e-9), Math.Max(10 * relative, 1e-6));
+        foreach (var (description, cause, value) in _candidates)
+        {
+            if (Close(actual, value(), abs, rel))
+            {
+                return $"It equals {description}: {cause}.";
+            }
+        }
+
+        return actual.RowCount == expected.ColumnCount && actual.ColumnCount == expected.RowCount && Close(actual, expected.Transpose(), abs, rel)
             ? $"It is the transpose of the right answer: {_transposed ?? "the factors of a product are in the wrong order or one is transposed"}."
             : null;
+    }
 
-    private void Default(double factor, string description)
+    private void Default(double factor, string description, string cause)
     {
         if (!_factors.Any(f => Same(f.Factor, factor)))
         {
-            _factors.Add((factor, description, ConstantFactorCause));
+            _factors.Add((factor, description, cause));
         }
     }
 

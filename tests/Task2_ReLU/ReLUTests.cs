@@ -11,20 +11,22 @@ public class ReLUTests
         var inputs = Matrix<double>.Build.DenseOfArray(new double[,] { { -2, 0, 3 }, { 0.5, -0.1, 7 } });
         var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 0, 3 }, { 0.5, 0, 7 } });
 
-        MatrixAssert.ShouldBeClose(new ReLU().Forward(inputs), expected, "ReLU.Forward output", hint: "Expected max(0, x) for every element.");
+        MatrixAssert.ShouldBeClose(new ReLU().Forward(inputs), expected, "ReLU.Forward output", hint: "Expected max(0, x) for every element.",
+            diagnosis: Mistakes.ReLUForward(inputs));
     }
 
     [Test]
     public void Backward_passes_the_gradient_only_where_the_input_was_positive()
     {
         var relu = new ReLU();
-        relu.Forward(Matrix<double>.Build.DenseOfArray(new double[,] { { -2, 0, 3 }, { 0.5, -0.1, 7 } }));
+        var inputs = Matrix<double>.Build.DenseOfArray(new double[,] { { -2, 0, 3 }, { 0.5, -0.1, 7 } });
+        relu.Forward(inputs);
         var dOut = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2, 3 }, { -4, 5, -6 } });
         // Positive inputs at [0,2], [1,0], [1,2]; the input 0 at [0,1] blocks the gradient (the derivative at 0 is taken as 0).
         var expected = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 0, 3 }, { -4, 0, -6 } });
 
         MatrixAssert.ShouldBeClose(relu.Backward(dOut), expected, "ReLU.Backward output",
-            hint: "Multiply dOut by 1 where the cached input is > 0 and by 0 elsewhere (including exactly 0).");
+            hint: "Multiply dOut by 1 where the cached input is > 0 and by 0 elsewhere (including exactly 0).", diagnosis: Mistakes.ReLUBackward(inputs, dOut));
     }
 
     [Test]
@@ -67,6 +69,7 @@ public class ReLUTests
         // The numeric gradient differentiates the test's own max(0, x), not your Forward.
         var expected = NumericGradient.Of(x => NumericGradient.Project(Relu(x), dOut), inputs.Clone());
 
-        MatrixAssert.ShouldBeClose(relu.Backward(dOut), expected, "ReLU.Backward vs the numeric gradient", absolute: 1e-6);
+        MatrixAssert.ShouldBeClose(relu.Backward(dOut), expected, "ReLU.Backward vs the numeric gradient", absolute: 1e-6,
+            diagnosis: Mistakes.ReLUBackward(inputs, dOut));
     }
 }

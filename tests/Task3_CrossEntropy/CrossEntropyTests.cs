@@ -36,7 +36,8 @@ public class CrossEntropyTests
         var labels = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 } });
 
         MatrixAssert.ShouldBeClose(new CrossEntropy().Forward(logits, labels), 1000.0, "CrossEntropy.Forward for logits of ±1000",
-            hint: "Subtract each row's maximum before exp, and take log softmax as (z - max) - log Σ exp(z - max).");
+            hint: "Subtract each row's maximum before exp, and take log softmax as (z - max) - log Σ exp(z - max).",
+            diagnosis: Diagnosis.Of().WhenNotFinite(() => Mistakes.WhyCrossEntropyIsNotFinite((z, y) => new CrossEntropy().Forward(z, y), e => e is not NotImplementedException)));
     }
 
     [Test]
@@ -49,7 +50,8 @@ public class CrossEntropyTests
         var loss = new CrossEntropy();
         loss.Forward(logits, labels);
 
-        MatrixAssert.ShouldBeClose(loss.Backward(), expected, "CrossEntropy.Backward", hint: "Did you divide by N?");
+        MatrixAssert.ShouldBeClose(loss.Backward(), expected, "CrossEntropy.Backward", hint: "Expected (softmax(logits) - labels) / N.",
+            diagnosis: Mistakes.CrossEntropyGradient(logits, labels));
     }
 
     [Test]
@@ -70,6 +72,7 @@ public class CrossEntropyTests
         // The numeric gradient differentiates the test's own loss, not your Forward.
         var expected = NumericGradient.Of(Loss, logits.Clone());
 
-        MatrixAssert.ShouldBeClose(loss.Backward(), expected, "CrossEntropy.Backward vs the numeric gradient", absolute: 1e-6);
+        MatrixAssert.ShouldBeClose(loss.Backward(), expected, "CrossEntropy.Backward vs the numeric gradient", absolute: 1e-6,
+            diagnosis: Mistakes.CrossEntropyGradient(logits, labels));
     }
 }

@@ -14,10 +14,31 @@ public static class FailureExplainer
         ShouldAssertException assertion => ("fail", OneLine(assertion.Message)),
         RemoteException { TypeName: "System.NotImplementedException" } notImplemented => ("fail", $"Not implemented yet: {notImplemented.Message}"),
         RemoteException { TypeName: "System.OutOfMemoryException" } outOfMemory => ("error", $"Ran out of memory{outOfMemory.Where}: the test process may use at most the grader's memory limit."),
+        RemoteException { TypeName: "System.ArgumentException" } shape when ShapeError.Explain(shape.Message, CallShapes.Current) is { } sentence =>
+            ("error", $"{shape.ShortTypeName}{shape.Where}: {sentence}{(sentence.EndsWith('?') ? "" : ".")}{Caller(shape)} (MathNet: {shape.Message.TrimEnd('.')}.)"),
         RemoteException remote => ("error", $"{remote.ShortTypeName}{remote.Where}: {remote.Message}"),
         // Thrown here, in the judge, by code that used what the student's code returned (a matrix of the wrong shape).
         _ => ("error", $"{exception.GetType().Name}: {exception.Message}"),
     };
+
+    /// <summary>
+    /// Where a shape error is thrown inside a layer that another class of the student's called (", called from
+    /// FeedforwardNet.Step"), the shapes came from that caller; both of its usual mistakes are named, since the
+    /// shapes alone cannot tell them apart.
+    /// </summary>
+    private static string Caller(RemoteException exception)
+    {
+        const string marker = ", called from ";
+        var at = exception.Where.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return string.Empty;
+        }
+
+        var caller = exception.Where[(at + marker.Length)..];
+        caller = caller.Contains(" (", StringComparison.Ordinal) ? caller[..caller.IndexOf(" (", StringComparison.Ordinal)] : caller;
+        return $" The shapes came from {caller}: check that each layer has an object of its own (a layer caches the inputs of its latest Forward, so one object used for two layers holds the other layer's) and that each Backward gets the gradient of its own layer's output.";
+    }
 
     /// <summary>
     /// Shouldly's message spreads "x / should be / y / but was / z / Additional Info: why" over lines; the report

@@ -64,6 +64,7 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
         // What student code printed comes with each reply from the host; the judge itself prints nothing.
         host.Peer.OnOutput = captured.Write;
         var stopwatch = Stopwatch.StartNew();
+        CallShapes.Current = [];
         try
         {
             var instance = Activator.CreateInstance(test.Method.DeclaringType!);

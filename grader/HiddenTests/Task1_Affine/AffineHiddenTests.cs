@@ -32,6 +32,7 @@ public sealed class AffineHiddenTests
             var (inputs, weight, bias, dOut) = (context.Uniform(n, d), context.Uniform(d, h), context.UniformVector(h), context.Uniform(n, h));
             var affine = new Affine();
             affine.Forward(inputs, weight, bias);
+            CallShapes.Current = [("inputs", inputs), ("weight", weight), ("dOut", dOut)];
             var expected = NumericGradient.Of(x => NumericGradient.Project(Naive.Affine(x, weight, bias), dOut), inputs.Clone());
             MatrixAssert.ShouldBeClose(affine.Backward(dOut).DInputs, expected, $"Affine.Backward DInputs for inputs {Shape(n, d)}, weight {Shape(d, h)}",
                 absolute: 1e-6, hint: "Expected dOut · weightᵀ, shape (N, D).", diagnosis: GradientMistakes(n));
@@ -45,11 +46,12 @@ public sealed class AffineHiddenTests
         {
             var (inputs, weight, bias, dOut) = (context.Uniform(n, d), context.Uniform(d, h), context.UniformVector(h), context.Uniform(n, h));
             var affine = new Affine();
-            affine.Forward(inputs, weight, bias);
+            var output = affine.Forward(inputs, weight, bias);
+            CallShapes.Current = [("inputs", inputs), ("weight", weight), ("dOut", dOut)];
             var expected = NumericGradient.Of(w => NumericGradient.Project(Naive.Affine(inputs, w, bias), dOut), weight.Clone());
             MatrixAssert.ShouldBeClose(affine.Backward(dOut).DWeight, expected, $"Affine.Backward DWeight for inputs {Shape(n, d)}, weight {Shape(d, h)}",
                 absolute: 1e-6, hint: "Expected inputsᵀ · dOut, shape (D, H), summed over the batch (not divided by N).",
-                diagnosis: GradientMistakes(n).WhenTransposed("compute inputsᵀ · dOut, shape (D, H) like the weight, not dOutᵀ · inputs"));
+                diagnosis: Mistakes.AffineWeightGradient(inputs, output, dOut));
         }
     }
 
@@ -61,6 +63,7 @@ public sealed class AffineHiddenTests
             var (inputs, weight, bias, dOut) = (context.Uniform(n, d), context.Uniform(d, h), context.UniformVector(h), context.Uniform(n, h));
             var affine = new Affine();
             affine.Forward(inputs, weight, bias);
+            CallShapes.Current = [("inputs", inputs), ("weight", weight), ("dOut", dOut)];
             var expected = NumericGradient.Of(b => NumericGradient.Project(Naive.Affine(inputs, weight, b), dOut), bias.Clone());
             MatrixAssert.ShouldBeClose(affine.Backward(dOut).DBias, expected, $"Affine.Backward DBias for a batch of {n}",
                 absolute: 1e-6, hint: "Expected the column sums of dOut (sum over the batch, not the mean).", diagnosis: GradientMistakes(n));
@@ -86,6 +89,7 @@ public sealed class AffineHiddenTests
         var affine = new Affine();
         var output = affine.Forward(inputs, weight, bias);
         var outputBefore = output.Clone();
+        CallShapes.Current = [("inputs", inputs), ("weight", weight), ("dOut", dOut)];
         affine.Backward(dOut);
         MatrixAssert.ShouldBeClose(dOut, copies.Item4, "dOut after Backward", absolute: 0, relative: 0, hint: "Affine.Backward modified dOut in place.");
         MatrixAssert.ShouldBeClose(inputs, copies.Item1, "inputs after Backward", absolute: 0, relative: 0, hint: "Affine.Backward modified the inputs that Forward cached.");
@@ -102,20 +106,18 @@ public sealed class AffineHiddenTests
         var affine = new Affine();
         affine.Forward(first, weight, bias);
         affine.Forward(second, weight, bias);
+        CallShapes.Current = [("inputs", second), ("weight", weight), ("dOut", dOut)];
         var expected = NumericGradient.Of(w => NumericGradient.Project(Naive.Affine(second, w, bias), dOut), weight.Clone());
         MatrixAssert.ShouldBeClose(affine.Backward(dOut).DWeight, expected, "Affine.Backward DWeight after two Forward calls",
-            absolute: 1e-6, hint: "Backward must use what the latest Forward cached.", diagnosis: Diagnosis.Of()
+            absolute: 1e-6, hint: "Backward must use what the latest Forward cached.", diagnosis: Diagnosis.Sizes(batch: second.RowCount)
                 .Candidate("the gradient for the inputs of the first Forward call", "Forward must cache its inputs on every call, not only the first (a stale cache)",
                     () => first.TransposeThisAndMultiply(dOut)));
     }
 
-    private static Diagnosis ForwardMistakes(Matrix<double> inputs, Matrix<double> weight, Vector<double> bias) => Diagnosis.Of()
-        .Candidate("inputs · weight without the bias", "add the bias to every row", () => inputs * weight)
-        .Candidate("inputs · weight minus the bias", "add the bias, do not subtract it", () => (inputs * weight).SubtractRowVector(bias));
+    private static Diagnosis ForwardMistakes(Matrix<double> inputs, Matrix<double> weight, Vector<double> bias) => Mistakes.AffineForward(inputs, weight, bias);
 
     /// <summary>The gradients of a layer inside a mean loss: dOut has already been divided by N, so Affine must not divide again.</summary>
-    private static Diagnosis GradientMistakes(int n) => Diagnosis.Sizes(batch: n)
-        .Factor(1.0 / n, $"divided by N = {n}", "the loss already averaged over the batch (dOut carries the 1/N), so Affine's gradients are sums over the batch, not means");
+    private static Diagnosis GradientMistakes(int n) => Mistakes.AffineGradient(n);
 
     /// <summary>Random shapes with D ≠ H (so that weight and its transpose cannot be confused), and N = 1 among them.</summary>
     private static IEnumerable<(int N, int D, int H)> RandomShapes(GradingContext context)

@@ -83,7 +83,7 @@ public sealed class CrossEntropyHiddenTests
         loss.Forward(logits, labels);
         MatrixAssert.ShouldBeClose(loss.Backward(), Matrix<double>.Build.DenseOfArray(new double[,] { { -1, 1, 0 } }),
             "CrossEntropy.Backward for logits of ±1000", absolute: 1e-9, hint: "Use the stable softmax (shift by the row maximum) for the probabilities too.",
-            diagnosis: Diagnosis.Of().WhenNotFinite(WhyNotFinite));
+            diagnosis: GradientMistakes(logits, labels, 1.0).WhenNotFinite(WhyNotFinite));
 
         // Rows whose largest logits differ by a thousand (see the loss test above): each row needs its own shift.
         var uneven = Matrix<double>.Build.DenseOfArray(new double[,] { { 1000, 0, -5 }, { 0, 1, 2 } });
@@ -119,31 +119,15 @@ public sealed class CrossEntropyHiddenTests
         var (logits, labels) = (context.Uniform(2, 4), context.OneHot(2, 4));
         loss.Forward(logits, labels);
         MatrixAssert.ShouldBeClose(loss.Backward(), NumericGradient.Of(z => Naive.CrossEntropy(z, labels), logits.Clone()),
-            "CrossEntropy.Backward after two Forward calls", absolute: 1e-6, hint: "Backward must use what the latest Forward cached.");
+            "CrossEntropy.Backward after two Forward calls", absolute: 1e-6, hint: "Backward must use what the latest Forward cached.",
+            diagnosis: GradientMistakes(logits, labels, 1.0));
 
         // (No stale-cache candidate here: the first call's gradient has another shape, (5, 3), and fails on its shape.)
     }
 
-    private const string Unshifted = "exp of a logit of 1000 overflows to ∞, and ∞ / ∞ is NaN: subtract each row's maximum before the exponential";
-
-    private const string LogOfZero = "a probability that underflows to 0 has the log -∞: take the log of the softmax as (z - max z) - log Σ exp(z - max z), not log(softmax(z))";
-
-    /// <summary>
-    /// Which of the two usual causes made the loss NaN, told by one more case: logits [-1000, 0] overflow nothing, so
-    /// only a log of a probability that underflowed to 0 (log(softmax), 0 · -∞ = NaN) fails there.
-    /// </summary>
-    private static string WhyNotFinite()
-    {
-        try
-        {
-            var probe = new CrossEntropy().Forward(Matrix<double>.Build.DenseOfArray(new double[,] { { -1000, 0 } }), Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1 } }));
-            return double.IsFinite(probe) ? Unshifted : LogOfZero + " (logits [-1000, 0], where no exponential overflows, give " + MatrixAssert.Format(probe) + " too)";
-        }
-        catch (Exception exception) when (exception is Coursework.Bridge.RemoteException or ShouldAssertException)
-        {
-            return Unshifted;
-        }
-    }
+    /// <summary>Which numerical-stability mistake made a value not finite, told by two more cases (shared with the public tests).</summary>
+    private static string WhyNotFinite() => Mistakes.WhyCrossEntropyIsNotFinite(
+        (logits, labels) => new CrossEntropy().Forward(logits, labels), exception => exception is Coursework.Bridge.RemoteException or ShouldAssertException);
 
     /// <summary>The usual wrong losses: a sum, a mean over the wrong count, no minus sign, softmax down the columns.</summary>
     private static Diagnosis LossMistakes(Matrix<double> logits, Matrix<double> labels)
@@ -185,10 +169,14 @@ public sealed class CrossEntropyHiddenTests
 
         return diagnosis
             .Negated("the gradient of the loss is softmax - labels, not labels - softmax")
+            .Candidate("(exp(z - max z) - labels) · dOut / N, with exponentials that are not divided by their row's sum",
+                Mistakes.UnnormalisedCause,
+                () => (logits.SubtractColumnVector(logits.RowMaxima()).PointwiseExp() - labels) * (dOut / n))
             .Candidate("softmax(logits) · dOut / N without the labels subtracted", "the gradient is (softmax - labels) · dOut / N",
                 () => Naive.Softmax(logits) * (dOut / n))
             .Candidate("a softmax over each column instead of each row", "each sample is a row: take the softmax along each row",
-                () => (Naive.Softmax(logits.Transpose()).Transpose() - labels) * (dOut / n));
+                () => (Naive.Softmax(logits.Transpose()).Transpose() - labels) * (dOut / n))
+            .WithSizes(n, k);
     }
 
     private static Matrix<double> Stack(Matrix<double> row, int times) =>
