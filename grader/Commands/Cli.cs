@@ -19,6 +19,7 @@ internal static class Cli
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

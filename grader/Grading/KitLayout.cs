@@ -23,6 +23,14 @@ internal sealed record KitLayout(string Root)
     /// </summary>
     public static string Judge => Path.Combine(BesideTheGrader("Coursework.HiddenTests"), "Coursework.HiddenTests.dll");
 
+    /// <summary>
+    /// A project's build output beside the grader's (same artifacts folder and configuration), e.g. the public tests'
+    /// for watch.
+    /// </summary>
+    /// <param name="project">The project's assembly name.</param>
+    /// <returns>Its output folder, built or not.</returns>
+    public static string BuiltBesideTheGrader(string project) => BesideTheGrader(project);
+
     /// <summary>debug or release: the grader's own build configuration, which the judge and the host's skeleton share.</summary>
     private static string Configuration => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
 
