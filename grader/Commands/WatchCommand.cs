@@ -158,8 +158,10 @@ internal static class WatchCommand
                 output.WriteLine($"    {line}");
             }
 
-            // The first frames in the student's own files say where to look.
-            foreach (var frame in first.StackTrace.Split('\n').Select(line => line.Trim()).Where(line => line.Contains("exercises/", StringComparison.Ordinal)).Take(2))
+            // Where to look: the student's own frames, or else the test's line (a wrong value fails in the test).
+            var frames = first.StackTrace.Split('\n').Select(line => line.Trim()).ToList();
+            var shown = frames.Where(line => line.Contains(" exercises/", StringComparison.Ordinal)).Take(2).ToList();
+            foreach (var frame in shown.Count > 0 ? shown : frames.Where(line => line.Contains(" tests/", StringComparison.Ordinal)).Take(1))
             {
                 output.WriteLine($"    {frame}");
             }

@@ -24,7 +24,8 @@ internal sealed record TaskRun(TaskSpec Task, IReadOnlyList<TestRow> Tests, IRea
 /// <param name="Name">The test's name as dotnet test shows it.</param>
 /// <param name="Message">Why it failed or was skipped.</param>
 /// <param name="StackTrace">Where, with kit paths made relative.</param>
-internal sealed record TestRow(string Status, string Name, string Message, string StackTrace);
+/// <param name="Method">The test method's name.</param>
+internal sealed record TestRow(string Status, string Name, string Message, string StackTrace, string Method);
 
 /// <summary>
 /// The student's loop: compiles exercises/ and tests/ with Roslyn in this process (as the grader compiles a host, with
@@ -138,15 +139,25 @@ internal sealed class PublicTestLoop
             return new TaskRun(task, [], errors, stopwatch.Elapsed, timings);
         }
 
-        var fixtures = task.Files.PublicTests
+        var classes = task.Files.PublicTests
             .Select(file => testFiles.FirstOrDefault(tree => Relative(tree.FilePath) == file.Replace('\\', '/')))
             .OfType<SyntaxTree>()
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+            .ToList();
+        var fixtures = classes
             .Select(declaration => tests.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "", StringComparison.Ordinal))
             .OfType<string>()
+            .Distinct()
             .ToArray();
+        // The tests as the files list them (Forward before Backward), not NUnit's alphabetical order: the first failure
+        // shown is then the first one a student would read in the test file.
+        var written = classes.SelectMany(declaration => declaration.Members.OfType<MethodDeclarationSyntax>())
+            .Select((method, index) => (method.Identifier.ValueText, index))
+            .DistinctBy(method => method.ValueText)
+            .ToDictionary(method => method.ValueText, method => method.index, StringComparer.Ordinal);
         Lap("find the task's fixtures");
-        var rows = fixtures.Length == 0 ? [] : RunTests(exercisesImage, exercisesSymbols, testsImage, testsSymbols, fixtures);
+        var rows = fixtures.Length == 0 ? [] : RunTests(exercisesImage, exercisesSymbols, testsImage, testsSymbols, fixtures)
+            .OrderBy(row => written.GetValueOrDefault(row.Method, int.MaxValue)).ToList();
         Lap("load and run the tests");
         return new TaskRun(task, rows, [], stopwatch.Elapsed, timings);
 
@@ -220,7 +231,7 @@ internal sealed class PublicTestLoop
             var run = assembly.GetType("Coursework.Watch.PublicTestRunner", throwOnError: true)!.GetMethod("Run", BindingFlags.Public | BindingFlags.Static)!;
             var rows = (string[][])run.Invoke(null, [fixtures])!;
             var kit = _root + Path.DirectorySeparatorChar;
-            return [.. rows.Select(row => new TestRow(row[0], row[1], row[2], row[3].Replace(kit, "", StringComparison.Ordinal)))];
+            return [.. rows.Select(row => new TestRow(row[0], row[1], row[2], row[3].Replace(kit, "", StringComparison.Ordinal), row[4]))];
         }
         finally
         {

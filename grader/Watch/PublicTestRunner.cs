@@ -13,7 +13,7 @@ public static class PublicTestRunner
 {
     /// <summary>Runs the test fixtures of the given classes.</summary>
     /// <param name="fixtures">Full class names.</param>
-    /// <returns>One row per test, in run order: status (Passed, Failed, Skipped, …), name, message, stack trace.</returns>
+    /// <returns>One row per test, in run order: status (Passed, Failed, Skipped, …), name, message, stack trace, method.</returns>
     public static string[][] Run(string[] fixtures)
     {
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
@@ -29,7 +29,7 @@ public static class PublicTestRunner
     {
         if (!result.Test.IsSuite)
         {
-            rows.Add([result.ResultState.Status.ToString(), result.Test.Name, result.Message ?? "", result.StackTrace ?? ""]);
+            rows.Add([result.ResultState.Status.ToString(), result.Test.Name, result.Message ?? "", result.StackTrace ?? "", result.Test.MethodName ?? ""]);
             return;
         }
 
