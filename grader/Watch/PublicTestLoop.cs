@@ -45,6 +45,7 @@ internal sealed class PublicTestLoop
     private readonly TestDependencies _dependencies;
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"coursework-watch-{Environment.ProcessId}");
     private int _runs;
+    private CompiledTests? _compiledTests;
     private readonly Dictionary<string, (DateTime Written, long Length, SyntaxTree Tree)> _parsed = new(StringComparer.Ordinal);
 
     private PublicTestLoop(string root, CompileRecord exercises, CompileRecord tests, string testsOutput)
@@ -117,26 +118,36 @@ internal sealed class PublicTestLoop
         var testFiles = Directory.GetFiles(testsFolder, "*.cs", SearchOption.AllDirectories)
             .Where(file => !IsBuildOutput(file, testsFolder))
             .Order(StringComparer.Ordinal).Select(file => Parse(file, _tests.Parse)).ToList();
-        var tests = CSharpCompilation.Create("Coursework.Tests",
-            [.. testFiles, _runner, _tests.Generated], [.. _tests.References, exercises.ToMetadataReference()], _tests.Compilation);
         Lap("read and parse");
 
         using var exercisesImage = new MemoryStream();
         using var exercisesSymbols = new MemoryStream();
-        var errors = Errors(exercises.Emit(exercisesImage, exercisesSymbols, options: Symbols()));
+        using var exercisesApi = new MemoryStream();
+        var errors = Errors(exercises.Emit(exercisesImage, exercisesSymbols, metadataPEStream: exercisesApi, options: Symbols()));
         Lap("compile exercises");
         if (errors.Count > 0)
         {
             return new TaskRun(task, [], errors, stopwatch.Elapsed, timings);
         }
 
-        using var testsImage = new MemoryStream();
-        using var testsSymbols = new MemoryStream();
-        errors = Errors(tests.Emit(testsImage, testsSymbols, options: Symbols()));
-        Lap("compile tests");
-        if (errors.Count > 0)
+        // The tests' assembly depends on the exercises' public API only (their reference assembly, deterministic): a
+        // save that changes method bodies alone, the usual one, reuses the last compilation of the tests.
+        var api = exercisesApi.ToArray();
+        if (_compiledTests is not { } compiled || !compiled.Api.AsSpan().SequenceEqual(api) || !compiled.Sources.SequenceEqual(testFiles))
         {
-            return new TaskRun(task, [], errors, stopwatch.Elapsed, timings);
+            var tests = CSharpCompilation.Create("Coursework.Tests",
+                [.. testFiles, _runner, _tests.Generated], [.. _tests.References, MetadataReference.CreateFromImage(api)], _tests.Compilation);
+            using var testsImage = new MemoryStream();
+            using var testsSymbols = new MemoryStream();
+            errors = Errors(tests.Emit(testsImage, testsSymbols, options: Symbols()));
+            Lap("compile tests");
+            if (errors.Count > 0)
+            {
+                _compiledTests = null;
+                return new TaskRun(task, [], errors, stopwatch.Elapsed, timings);
+            }
+
+            compiled = _compiledTests = new CompiledTests(api, testFiles, testsImage.ToArray(), testsSymbols.ToArray());
         }
 
         var classes = task.Files.PublicTests
@@ -144,11 +155,7 @@ internal sealed class PublicTestLoop
             .OfType<SyntaxTree>()
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
             .ToList();
-        var fixtures = classes
-            .Select(declaration => tests.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "", StringComparison.Ordinal))
-            .OfType<string>()
-            .Distinct()
-            .ToArray();
+        var fixtures = classes.Select(FullName).Distinct().ToArray();
         // The tests as the files list them (Forward before Backward), not NUnit's alphabetical order: the first failure
         // shown is then the first one a student would read in the test file.
         var written = classes.SelectMany(declaration => declaration.Members.OfType<MethodDeclarationSyntax>())
@@ -156,7 +163,7 @@ internal sealed class PublicTestLoop
             .DistinctBy(method => method.ValueText)
             .ToDictionary(method => method.ValueText, method => method.index, StringComparer.Ordinal);
         Lap("find the task's fixtures");
-        var rows = fixtures.Length == 0 ? [] : RunTests(exercisesImage, exercisesSymbols, testsImage, testsSymbols, fixtures)
+        var rows = fixtures.Length == 0 ? [] : RunTests(exercisesImage, exercisesSymbols, compiled, fixtures)
             .OrderBy(row => written.GetValueOrDefault(row.Method, int.MaxValue)).ToList();
         Lap("load and run the tests");
         return new TaskRun(task, rows, [], stopwatch.Elapsed, timings);
@@ -186,7 +193,7 @@ internal sealed class PublicTestLoop
     private static bool IsBuildOutput(string file, string project) =>
         Path.GetRelativePath(project, file).Split(Path.DirectorySeparatorChar) is [("bin" or "obj"), ..];
 
-    private static EmitOptions Symbols() => new(debugInformationFormat: DebugInformationFormat.PortablePdb);
+    private static EmitOptions Symbols() => new(debugInformationFormat: DebugInformationFormat.PortablePdb, includePrivateMembers: false);
 
     /// <summary>Parses a file again only when it changed since the last run (most runs change one file of about thirty).</summary>
     private SyntaxTree Parse(string file, CSharpParseOptions options)
@@ -213,7 +220,16 @@ internal sealed class PublicTestLoop
             .OrderBy(error => error.File.StartsWith("tests/", StringComparison.Ordinal)) // the student's files first
             .ToList();
 
-    private List<TestRow> RunTests(MemoryStream exercisesImage, MemoryStream exercisesSymbols, MemoryStream testsImage, MemoryStream testsSymbols, string[] fixtures)
+    /// <summary>A class's name with its namespaces and enclosing classes, as NUnit's class filter matches it.</summary>
+    private static string FullName(ClassDeclarationSyntax declaration) =>
+        string.Join('.', declaration.AncestorsAndSelf().Reverse().Select(node => node switch
+        {
+            BaseNamespaceDeclarationSyntax space => space.Name.ToString(),
+            ClassDeclarationSyntax type => type.Identifier.ValueText,
+            _ => null,
+        }).OfType<string>());
+
+    private List<TestRow> RunTests(MemoryStream exercisesImage, MemoryStream exercisesSymbols, CompiledTests tests, string[] fixtures)
     {
         // NUnit names a test assembly by its file, so the tests are loaded from files; a new folder per run, as the
         // last run's files may still be mapped until its context is collected.
@@ -225,8 +241,8 @@ internal sealed class PublicTestLoop
             exercisesImage.Position = exercisesSymbols.Position = 0;
             context.Exercises = context.LoadFromStream(exercisesImage, exercisesSymbols);
             var dll = Path.Combine(folder, "Coursework.Tests.dll");
-            File.WriteAllBytes(dll, testsImage.ToArray());
-            File.WriteAllBytes(Path.ChangeExtension(dll, ".pdb"), testsSymbols.ToArray());
+            File.WriteAllBytes(dll, tests.Image);
+            File.WriteAllBytes(Path.ChangeExtension(dll, ".pdb"), tests.Symbols);
             var assembly = context.LoadFromAssemblyPath(dll);
             var run = assembly.GetType("Coursework.Watch.PublicTestRunner", throwOnError: true)!.GetMethod("Run", BindingFlags.Public | BindingFlags.Static)!;
             var rows = (string[][])run.Invoke(null, [fixtures])!;
@@ -257,6 +273,9 @@ internal sealed class PublicTestLoop
             // Still in use: the next run or the next watch removes it.
         }
     }
+
+    /// <summary>The last compilation of the tests: for this API of the exercises and these test sources.</summary>
+    private sealed record CompiledTests(byte[] Api, IReadOnlyList<SyntaxTree> Sources, byte[] Image, byte[] Symbols);
 
     /// <summary>
     /// The tests' libraries (NUnit, Shouldly, MathNet, the fast provider), loaded once from the tests' build output and
