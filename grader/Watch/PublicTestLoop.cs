@@ -83,7 +83,8 @@ internal sealed class PublicTestLoop
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
-                throw new GradingException($"the public tests do not build (dotnet build tests); fix what it says and start watch again:\n{output.Result}{errors}".TrimEnd());
+                log.WriteLine($"{output.Result}{errors}".TrimEnd());
+                throw new GradingException("the public tests do not build (dotnet build tests, above): fix what it says, then start watch again");
             }
         }
 
