@@ -98,6 +98,7 @@ internal sealed class PublicTestLoop
             throw new GradingException(problem);
         }
 
+        RemoveStaleScratch();
         return new PublicTestLoop(Path.GetFullPath(root), exercises!, tests!, testsOutput);
     }
 
@@ -262,6 +263,31 @@ internal sealed class PublicTestLoop
 
     /// <summary>Removes the scratch folder of the compiled tests (watch calls this when it stops).</summary>
     public void CleanUp() => TryDelete(_scratch);
+
+    /// <summary>Removes the scratch folders of watches that were killed (a process ended by a signal cleans nothing up).</summary>
+    private static void RemoveStaleScratch()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "coursework-watch-*"))
+        {
+            if (int.TryParse(Path.GetFileName(folder)["coursework-watch-".Length..], CultureInfo.InvariantCulture, out var id) && !IsRunning(id))
+            {
+                TryDelete(folder);
+            }
+        }
+
+        static bool IsRunning(int id)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(id);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+    }
 
     private static void TryDelete(string folder)
     {
