@@ -23,6 +23,7 @@ internal static class Cli
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
 
         // Redirected output (a CI log, a file, a pipe) has no terminal width: Spectre's default of 80 columns would break
         // messages mid-sentence there, so every command's console gets a width no line reaches. Tables are not expanded

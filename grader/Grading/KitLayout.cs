@@ -26,6 +26,14 @@ internal sealed record KitLayout(string Root)
     /// <summary>The network filter (grader/Confine), built with the grader and beside it; copied into each host's folder.</summary>
     public static string Confine => BesideTheGrader("Coursework.Confine");
 
+    /// <summary>
+    /// A project's build output beside the grader's (same artifacts folder and configuration), e.g. the public tests'
+    /// for watch.
+    /// </summary>
+    /// <param name="project">The project's assembly name.</param>
+    /// <returns>Its output folder, built or not.</returns>
+    public static string BuiltBesideTheGrader(string project) => BesideTheGrader(project);
+
     /// <summary>debug or release: the grader's own build configuration, which the judge and the host's skeleton share.</summary>
     private static string Configuration => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
 

@@ -99,7 +99,7 @@ internal sealed class StudentBuild(KitLayout kit, PhaseTimings? timings = null)
     /// <summary>What the skeleton's build recorded: compiler options, global usings, references (see the host's project).</summary>
     private const string OptionsFile = "coursework-host-compile.txt";
 
-    private static readonly Lazy<(SkeletonOptions Options, string? Problem)> Skeleton = new(LoadSkeleton);
+    private static readonly Lazy<(CompileRecord Options, string? Problem)> Skeleton = new(LoadSkeleton);
 
     private readonly Dictionary<string, SyntaxTree> _parsed = new(StringComparer.Ordinal);
 
@@ -262,50 +262,10 @@ internal sealed class StudentBuild(KitLayout kit, PhaseTimings? timings = null)
         return path;
     }
 
-    /// <summary>The compiler options, generated sources and references that MSBuild used for the skeleton.</summary>
-    private sealed record SkeletonOptions(CSharpParseOptions Parse, CSharpCompilationOptions Compilation, IReadOnlyList<MetadataReference> References, SyntaxTree Generated);
-
-    private static (SkeletonOptions, string?) LoadSkeleton()
+    private static (CompileRecord Options, string? Problem) LoadSkeleton()
     {
-        var path = Path.Combine(KitLayout.HostSkeleton, OptionsFile);
-        if (!File.Exists(path))
-        {
-            return (null!, $"the host's skeleton is missing ({path}): build the grader (dotnet build grader)");
-        }
-
-        var lines = File.ReadAllLines(path)
-            .Select(line => line.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .ToLookup(pair => pair[0], pair => pair[1]);
-        var missing = lines["reference"].FirstOrDefault(reference => !File.Exists(reference));
-        if (missing is not null)
-        {
-            return (null!, $"a reference of the host is missing ({missing}): build the grader again (dotnet build grader)");
-        }
-
-        var language = LanguageVersionFacts.TryParse(lines["langversion"].FirstOrDefault() ?? "latest", out var version) ? version : LanguageVersion.Latest;
-        var parse = new CSharpParseOptions(version == LanguageVersion.Default ? LanguageVersion.Latest : version, DocumentationMode.Parse, SourceCodeKind.Regular,
-            (lines["define"].FirstOrDefault() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var nullable = (lines["nullable"].FirstOrDefault() ?? "enable") switch
-        {
-            "disable" => NullableContextOptions.Disable,
-            "warnings" => NullableContextOptions.Warnings,
-            "annotations" => NullableContextOptions.Annotations,
-            _ => NullableContextOptions.Enable,
-        };
-        var compilation = new CSharpCompilationOptions(OutputKind.ConsoleApplication,
-                optimizationLevel: OptimizationLevel.Debug, nullableContextOptions: nullable, deterministic: true)
-            .WithAssemblyIdentityComparer(DesktopAssemblyIdentityComparer.Default);
-        // The global usings and the target framework attribute the SDK generates into obj/ for the project.
-        var generated = new StringBuilder();
-        foreach (var name in lines["using"])
-        {
-            generated.Append("global using global::").Append(name).AppendLine(";");
-        }
-
-        generated.AppendLine(CultureInfo.InvariantCulture,
-            $"[assembly: global::System.Runtime.Versioning.TargetFrameworkAttribute(\"{lines["framework"].FirstOrDefault()}\", FrameworkDisplayName = \"{lines["frameworkname"].FirstOrDefault()}\")]");
-        var references = lines["reference"].Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference)).ToList();
-        return (new SkeletonOptions(parse, compilation, references, CSharpSyntaxTree.ParseText(generated.ToString(), parse, "Coursework.Host.GlobalUsings.g.cs", Encoding.UTF8)), null);
+        var (record, problem) = CompileRecord.Load(Path.Combine(KitLayout.HostSkeleton, OptionsFile), OutputKind.ConsoleApplication,
+            "dotnet build grader", "Coursework.Host.GlobalUsings.g.cs");
+        return (record!, problem is null ? null : $"the host's skeleton is not usable: {problem}");
     }
 }

@@ -13,8 +13,9 @@ internal static class StudentReadme
         md.AppendLine("# Coursework: hand-code a neural network in C#");
         md.AppendLine();
         md.AppendLine("```bash");
-        md.AppendLine("dotnet test                      # run the public tests on your code in exercises/");
-        md.AppendLine("dotnet run --project exercises   # train the models and watch the loss fall");
+        md.AppendLine("dotnet run --project grader -- watch   # rerun a task's public tests each time you save its file");
+        md.AppendLine("dotnet test                            # run the public tests on your code in exercises/");
+        md.AppendLine("dotnet run --project exercises         # train the models and watch the loss fall");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("You need the [.NET 10 SDK](https://dotnet.microsoft.com/download); packages restore on the first build.");
@@ -57,9 +58,12 @@ internal static class StudentReadme
         md.AppendLine("""
             1. Open a task's file. Its XML docs give every shape (such as `(N, D)`) and convention; each `TODO` says what
                to write in place of the `throw new NotImplementedException(...)` line.
-            2. `dotnet test` runs the public tests (`dotnet test --filter Affine` for one task). Every one fails with
-               "not implemented yet" until you start; a failure says what was expected, what your code returned and
-               often a likely cause.
+            2. Start `dotnet run --project grader -- watch` in a terminal beside your editor and leave it running: each
+               time you save a task's file it compiles your code and reruns that task's public tests, and prints the
+               counts and the first failure's message (or the compiler's error, with its line) within a second or
+               two. `dotnet test` runs the same tests (`dotnet test --filter Affine` for one task) but builds first,
+               which takes several seconds. Every test fails with "not implemented yet" until you start; a failure
+               says what was expected, what your code returned and often a likely cause.
             3. `dotnet run --project exercises` trains the notebook's models on the digits and prints the loss and the
                test accuracy; the loss curves and confusion matrices are pictures in `plots/`, which it names.
             4. What you may use is in `exercises/Given/` (softmax, Xavier initialization, the datasets, broadcasting
