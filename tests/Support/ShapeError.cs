@@ -10,7 +10,7 @@ namespace Coursework.Testing;
 /// named by matching their shapes with the matrices of the call; a shape that no matrix of the call has means that
 /// the code used a matrix cached by another call (one layer object used for two layers).
 /// </summary>
-public static partial class ShapeError
+public static class ShapeError
 {
     /// <summary>The sentence, or null if the message is not MathNet's message about two operands' shapes.</summary>
     /// <param name="message">The exception's message.</param>
@@ -103,6 +103,8 @@ public static partial class ShapeError
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^Matrix dimensions must agree: op1 is (\d+)x(\d+), op2 is (\d+)x(\d+)")]
-    private static partial Regex Dimensions();
+    // A plain Regex, not a generated one: watch compiles tests/ with Roslyn alone, without the SDK's source generators.
+    private static readonly Regex DimensionsPattern = new(@"^Matrix dimensions must agree: op1 is (\d+)x(\d+), op2 is (\d+)x(\d+)", RegexOptions.Compiled);
+
+    private static Regex Dimensions() => DimensionsPattern;
 }
