@@ -19,8 +19,12 @@ internal static class WorkerCommand
         command.SetAction(_ =>
         {
             var replies = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
-            // The console reports of the gradings are not wanted: each result file has it all.
+            // The console reports of the gradings are not wanted: each result file has it all. Spectre's console was
+            // made on the real standard output before this ran (Cli sets its width), so it is replaced too: a report
+            // line on standard output would break the replies.
             Console.SetOut(TextWriter.Null);
+            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(
+                new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(TextWriter.Null) });
             while (Console.In.ReadLine() is { } line)
             {
                 var job = JsonSerializer.Deserialize<WorkerJob>(line, Manifest.JsonOptions) ?? throw new GradingException("worker: an empty job");
