@@ -51,7 +51,7 @@ internal static class GradeCommand
                 case Protocol.SandboxTier.Namespaces:
                     return new(support.Tier, Protocol.Sandbox.UserForThisGrading());
                 case Protocol.SandboxTier.Container:
-                    if (ConfineProblem() is { } filter)
+                    if (NetworkFilterProblem.Value is { } filter)
                     {
                         throw new GradingException($"cannot grade untrusted code safely: the container sandbox cannot refuse student code the network here ({filter})");
                     }
@@ -80,26 +80,9 @@ internal static class GradeCommand
             }
         }
 
-        /// <summary>Why the network filter of the container tier does not work here (it is missing, or the kernel refuses it), or null.</summary>
-        private static string? ConfineProblem()
-        {
-            var confine = Path.Combine(KitLayout.Confine, "Coursework.Confine.dll");
-            if (!File.Exists(confine))
-            {
-                return $"{confine} is missing: build the grader";
-            }
-
-            var probe = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in new[] { confine, "/bin/true" })
-            {
-                probe.ArgumentList.Add(argument);
-            }
-
-            using var process = System.Diagnostics.Process.Start(probe)!;
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? null : error.Trim();
-        }
+        /// <summary>Why the container tier's network filter does not hold here, probed once per process (a batch worker grades many).</summary>
+        private static readonly Lazy<string?> NetworkFilterProblem =
+            new(() => Protocol.Sandbox.WhyNoNetworkFilter(Path.Combine(KitLayout.Confine, "Coursework.Confine.dll")));
 
         /// <summary>The limits of student code, refused where the machine's memory cannot hold a grading at them.</summary>
         /// <param name="parsed">The command line.</param>

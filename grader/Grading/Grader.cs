@@ -21,6 +21,19 @@ internal sealed record SandboxChoice(Protocol.SandboxTier Tier, int UserId)
 
     /// <summary>The tier as the result and the report name it.</summary>
     public string Name => Tier.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Where hosts run as a user of their own, ends every process of that user (and, in the container tier, its shared
+    /// files): before results are written, and after a judge killed at a limit, which could not end what its host
+    /// started outside its process tree.
+    /// </summary>
+    public void EndItsUser()
+    {
+        if (UserId != 0)
+        {
+            Protocol.Sandbox.End(new Protocol.SandboxOptions(Tier, 0, 0, UserId), null);
+        }
+    }
 }
 
 /// <summary>Builds, runs and scores: the whole grading run, reporting progress as it goes.</summary>
@@ -133,27 +146,15 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                 }
             }
 
-            EndSandboxUser(request.Sandbox);
             var allPassed = tasks.All(task => task.Tests.All(test => test.Status == "pass"));
             return new GradingResult(1, allPassed ? "pass" : "fail", tasks.Sum(t => t.Score), MaxScore(tasks), request.Seed,
                 request.Code.Description, null, [], tasks, Math.Round(clock.Elapsed.TotalSeconds, 1));
         }
         finally
         {
-            EndSandboxUser(request.Sandbox);
+            // Before the caller writes any result.
+            request.Sandbox.EndItsUser();
             TryDelete(workFolder);
-        }
-    }
-
-    /// <summary>
-    /// Where hosts ran as a user of their own, nothing of that user may run on while results are written (a judge
-    /// killed at a time limit could not end its host's children itself).
-    /// </summary>
-    private static void EndSandboxUser(SandboxChoice sandbox)
-    {
-        if (sandbox.UserId != 0)
-        {
-            Protocol.Sandbox.End(new Protocol.SandboxOptions(sandbox.Tier, 0, 0, sandbox.UserId), null);
         }
     }
 

@@ -26,18 +26,14 @@ internal sealed record KitLayout(string Root)
     /// <summary>The network filter (grader/Confine), built with the grader and beside it; copied into each host's folder.</summary>
     public static string Confine => BesideTheGrader("Coursework.Confine");
 
-    /// <summary>
-    /// A project's build output beside the grader's (same artifacts folder and configuration), e.g. the public tests'
-    /// for watch.
-    /// </summary>
-    /// <param name="project">The project's assembly name.</param>
-    /// <returns>Its output folder, built or not.</returns>
-    public static string BuiltBesideTheGrader(string project) => BesideTheGrader(project);
-
     /// <summary>debug or release: the grader's own build configuration, which the judge and the host's skeleton share.</summary>
     private static string Configuration => Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
 
-    private static string BesideTheGrader(string project, string pivotSuffix = "") =>
+    /// <summary>A project's build output beside the grader's (same artifacts folder and configuration), built or not.</summary>
+    /// <param name="project">The project's assembly name.</param>
+    /// <param name="pivotSuffix">Added to the configuration's folder name (the host's skeleton: -skeleton).</param>
+    /// <returns>The folder.</returns>
+    public static string BesideTheGrader(string project, string pivotSuffix = "") =>
         Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", project, Configuration + pivotSuffix));
 
     /// <summary>Finds the kit from the grader's own location (it runs from artifacts/…/bin inside the kit).</summary>

@@ -190,12 +190,8 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     {
         _judge?.Child.Dispose();
         _judge = null;
-        // A judge killed at a limit cannot end what its host started outside its process tree (a detached child,
-        // in a tier without a pid namespace): nothing of the sandbox's user may be left to meddle with the next host.
-        if (sandbox.UserId != 0)
-        {
-            Protocol.Sandbox.End(new Protocol.SandboxOptions(sandbox.Tier, 0, 0, sandbox.UserId), null);
-        }
+        // Nothing of the sandbox's user may be left to meddle with the next host (no pid namespace ends it in a container).
+        sandbox.EndItsUser();
     }
 
     /// <summary>Lets the judge end (its input closes; it ends its host) and waits for it; kills it if it does not.</summary>

@@ -189,6 +189,23 @@ public static class Sandbox
             : $"the .NET runtime ({dotnet}) does not start as another user ({FirstLine(error, exit)}); install .NET where every user can read it, e.g. /usr/share/dotnet";
     }
 
+    /// <summary>
+    /// Why the network filter of the container tier (grader/Confine) does not hold here, or null when it does: run
+    /// once on /bin/true, so that a missing build or a kernel that refuses the filter stops grading before any host.
+    /// </summary>
+    /// <param name="confine">Coursework.Confine.dll.</param>
+    /// <returns>A one-line reason, or null.</returns>
+    public static string? WhyNoNetworkFilter(string confine)
+    {
+        if (!File.Exists(confine))
+        {
+            return $"{confine} is missing: build the grader";
+        }
+
+        var (exit, error) = Run(DotnetPath(), [confine, "/bin/true"]);
+        return exit == 0 ? null : FirstLine(error, exit);
+    }
+
     /// <summary>The process to start for the host.</summary>
     /// <param name="hostFolder">The host's build output (Coursework.Host.dll and its dependencies), readable by everyone.</param>
     /// <param name="options">The tier and the limits.</param>
@@ -468,9 +485,6 @@ public static class Sandbox
         arguments.AddRange(["--tmpfs", "/tmp"]);
         return arguments;
     }
-
-    /// <summary>Whether this bubblewrap bounds the private /tmp as a whole (0.7 and later).</summary>
-    public static bool BoundsTemporaryFolder => BubblewrapOptions.Value.Contains("--size");
 
     /// <summary>The options this bubblewrap has, from its own help (feature detection, not its version).</summary>
     private static IReadOnlySet<string> ReadBubblewrapOptions()

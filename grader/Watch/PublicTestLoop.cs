@@ -70,8 +70,8 @@ internal sealed class PublicTestLoop
     /// <exception cref="GradingException">The tests cannot be built.</exception>
     public static PublicTestLoop Start(string root, KitLayout kit, TextWriter log)
     {
-        var exercisesOutput = KitLayout.BuiltBesideTheGrader("Coursework.Exercises");
-        var testsOutput = KitLayout.BuiltBesideTheGrader("Coursework.Tests");
+        var exercisesOutput = KitLayout.BesideTheGrader("Coursework.Exercises");
+        var testsOutput = KitLayout.BesideTheGrader("Coursework.Tests");
         if (!File.Exists(Path.Combine(testsOutput, RecordFile)) || !File.Exists(Path.Combine(exercisesOutput, RecordFile)))
         {
             // Once per kit: the references (NUnit, Shouldly, MathNet, …) come from an ordinary build of the tests.
