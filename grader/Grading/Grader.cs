@@ -190,7 +190,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
         if (!_isolatedHosts.TryGetValue(suffix, out var host))
         {
             progress.Report($"Building task {task.Id} with the reference versions of {Tasks(dependencies)}");
-            var standIns = classes.Select(name => Path.Combine(kit.StandIns, name + ".cs")).ToList();
+            var standIns = dependencyTasks.SelectMany(t => t.Files.Stub.Select(stub => StandInFile(t, stub, workFolder))).ToList();
             var build = _timings.Measure($"compile with the reference versions of {Tasks(dependencies)}", () => _build.Run(code.WithStandIns(standIns, suffix), HostFolder(workFolder, suffix)));
             if (!build.Succeeded && build.Errors.Count == 0)
             {
@@ -202,6 +202,23 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
         }
 
         return host;
+    }
+
+    /// <summary>A stub class's stand-in, written into the grading's folder from the kit's API file (see KitLayout.StandInApi).</summary>
+    private string StandInFile(TaskSpec task, string stub, string workFolder)
+    {
+        var api = kit.StandInApi(task, stub)
+            ?? throw new GradingException($"no API file for the stand-in of {stub}: neither its reference solution nor {KitLayout.ShippedApi(stub)} is in the kit");
+        var source = Coursework.StandIns.StandInSource.Of(File.ReadAllText(api), Path.GetRelativePath(kit.Root, api).Replace('\\', '/'), out var problems);
+        if (problems.Count > 0)
+        {
+            throw new GradingException(problems[0]);
+        }
+
+        var file = Path.Combine(workFolder, "stand-ins", Path.GetFileName(stub));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, source);
+        return file;
     }
 
     /// <summary>

@@ -8,8 +8,29 @@ internal sealed record KitLayout(string Root)
 
     public string Solutions => Path.Combine(Root, "solutions");
 
-    /// <summary>The stand-ins for student classes (grader/Bridge/Proxies), one file per class.</summary>
-    public string StandIns => Path.Combine(Root, "grader", "Bridge", "Proxies");
+    /// <summary>
+    /// Where a stub's committed copy goes among the hidden tests (kit-relative, '/'): a template has no solutions/, and
+    /// the stand-ins are written from these there (grader/HiddenTests/Coursework.HiddenTests.csproj, publish).
+    /// </summary>
+    /// <param name="stub">The stub, e.g. exercises/Task1_Affine/Affine.cs.</param>
+    /// <returns>E.g. grader/HiddenTests/Oracles/Api/Task1_Affine/Affine.cs.</returns>
+    public static string ShippedApi(string stub) =>
+        "grader/HiddenTests/Oracles/Api/" + Path.GetRelativePath("exercises", stub).Replace('\\', '/');
+
+    /// <summary>
+    /// The file a stub class's stand-in is written from: the API as the kit defines it, never the student's copy in
+    /// exercises/ (the reference solution, else the stub shipped with the hidden tests); null when neither is here.
+    /// </summary>
+    /// <param name="task">The stub's task.</param>
+    /// <param name="stub">One of its stub files.</param>
+    /// <returns>An absolute path, or null.</returns>
+    public string? StandInApi(TaskSpec task, string stub) =>
+        Coursework.StandIns.StandInSource.Choose(task.Files.Solution
+                .Where(solution => Path.GetFileName(solution) == Path.GetFileName(stub))
+                .Append(ShippedApi(stub))
+                .Select(file => Path.Combine(Root, file))
+                .Where(File.Exists))
+            .FirstOrDefault();
 
     /// <summary>
     /// The host's skeleton (grader/Host without any exercise file), built with the grader and beside it: its runtime

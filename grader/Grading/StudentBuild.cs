@@ -57,7 +57,7 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
     }
 
     /// <summary>The same code with some classes replaced by stand-ins that call the judge: how a task is graded apart from the tasks it builds on.</summary>
-    /// <param name="standIns">Stand-in files (absolute paths, grader/Bridge/Proxies).</param>
+    /// <param name="standIns">Stand-in files (absolute paths, written by standins/ and named as the stubs they replace).</param>
     /// <param name="suffix">Added to the variant's name.</param>
     /// <returns>The code to grade.</returns>
     public CodeUnderTest WithStandIns(IReadOnlyList<string> standIns, string suffix) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coursework.StandIns;
 
 namespace Coursework.Grading.Tests;
 
@@ -36,29 +37,33 @@ public class ApiDriftTests
         diff.ShouldBeEmpty($"the public API of {stub} and {solution} differ:\n{string.Join('\n', diff)}\n");
     }
 
-    /// <summary>Each exercise file and the judge's stand-in for its class (grader/Bridge/Proxies).</summary>
+    /// <summary>Each exercise file, for the stand-in written from the kit's API file of its class.</summary>
     /// <returns>One case per stub file.</returns>
-    public static IEnumerable<TestCaseData> StandInPairs()
+    public static IEnumerable<TestCaseData> StandInCases()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json")));
-        foreach (var task in manifest.RootElement.GetProperty("tasks").EnumerateArray())
+        var kit = new KitLayout(GraderProcess.KitRoot);
+        foreach (var task in Manifest.Load(kit.Manifest).Tasks)
         {
-            foreach (var stub in task.GetProperty("files").GetProperty("stub").EnumerateArray().Select(f => f.GetString()!))
+            foreach (var stub in task.Files.Stub)
             {
-                yield return new TestCaseData(stub, $"grader/Bridge/Proxies/{Path.GetFileName(stub)}")
-                    .SetName($"Task {task.GetProperty("id").GetInt32()}: the judge's stand-in for {Path.GetFileNameWithoutExtension(stub)} has the exercise's public API");
+                yield return new TestCaseData(task.Id, stub)
+                    .SetName($"Task {task.Id}: the generated stand-in for {Path.GetFileNameWithoutExtension(stub)} has the exercise's public API");
             }
         }
     }
 
-    [TestCaseSource(nameof(StandInPairs))]
-    public void The_stand_in_the_judge_calls_through_has_the_exercise_API(string stub, string standIn)
+    [TestCaseSource(nameof(StandInCases))]
+    public void The_generated_stand_in_has_the_exercise_API(int taskId, string stub)
     {
-        File.Exists(Path.Combine(GraderProcess.KitRoot, standIn)).ShouldBeTrue($"the judge has no stand-in {standIn} for {stub}: add one (one call per member)");
+        var kit = new KitLayout(GraderProcess.KitRoot);
+        var api = kit.StandInApi(Manifest.Load(kit.Manifest).Tasks.Single(task => task.Id == taskId), stub);
+        api.ShouldNotBeNull($"no API file to write the stand-in for {stub} from");
 
-        var diff = Diff(Read(stub), Read(standIn));
+        var standIn = StandInSource.Of(File.ReadAllText(api), stub, out var problems);
 
-        diff.ShouldBeEmpty($"the public API of {stub} and its stand-in {standIn} differ (the hidden tests would not compile against the student's API):\n{string.Join('\n', diff)}\n");
+        problems.ShouldBeEmpty();
+        var diff = Diff(Read(stub), PublicApi.Of(standIn));
+        diff.ShouldBeEmpty($"the public API of {stub} and its generated stand-in differ (the hidden tests would not compile against the student's API):\n{string.Join('\n', diff)}\n");
     }
 
     /// <summary>The judge's own versions of the classes other tasks build on, which the host's stand-ins for them call.</summary>

@@ -53,7 +53,8 @@ internal static class PublicApi
     /// <summary>The declaration line of a type, without its members.</summary>
     private static SyntaxNode Header(BaseTypeDeclarationSyntax type) => type switch
     {
-        TypeDeclarationSyntax t => t.WithMembers([]).WithOpenBraceToken(default).WithCloseBraceToken(default).WithSemicolonToken(default),
+        // Attributes of a type are not its API (a stand-in is marked [StandIn]).
+        TypeDeclarationSyntax t => t.WithAttributeLists([]).WithMembers([]).WithOpenBraceToken(default).WithCloseBraceToken(default).WithSemicolonToken(default),
         EnumDeclarationSyntax e => e.WithMembers([]).WithOpenBraceToken(default).WithCloseBraceToken(default),
         _ => type,
     };
