@@ -208,7 +208,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     private string StandInFile(TaskSpec task, string stub, string workFolder)
     {
         var api = kit.StandInApi(task, stub)
-            ?? throw new GradingException($"no API file for the stand-in of {stub}: neither its reference solution nor {KitLayout.ShippedApi(stub)} is in the kit");
+            ?? throw new GradingException($"no API file for the stand-in of {stub}: neither its reference solution nor {KitLayout.ShippedCopy(stub)} is in the kit");
         var source = Coursework.StandIns.StandInSource.Of(File.ReadAllText(api), Path.GetRelativePath(kit.Root, api).Replace('\\', '/'), out var problems);
         if (problems.Count > 0)
         {

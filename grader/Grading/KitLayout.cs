@@ -9,13 +9,13 @@ internal sealed record KitLayout(string Root)
     public string Solutions => Path.Combine(Root, "solutions");
 
     /// <summary>
-    /// Where a stub's committed copy goes among the hidden tests (kit-relative, '/'): a template has no solutions/, and
-    /// the stand-ins are written from these there (grader/HiddenTests/Coursework.HiddenTests.csproj, publish).
+    /// Where the hidden tests carry a copy of a kit file (kit-relative, '/'): a template has no solutions/, and the
+    /// judge and the grader write the stand-ins from the committed stubs copied here (written by publish, read by
+    /// grader/HiddenTests/Coursework.HiddenTests.csproj and <see cref="StandInApi"/>).
     /// </summary>
-    /// <param name="stub">The stub, e.g. exercises/Task1_Affine/Affine.cs.</param>
-    /// <returns>E.g. grader/HiddenTests/Oracles/Api/Task1_Affine/Affine.cs.</returns>
-    public static string ShippedApi(string stub) =>
-        "grader/HiddenTests/Oracles/Api/" + Path.GetRelativePath("exercises", stub).Replace('\\', '/');
+    /// <param name="kitPath">E.g. exercises/Task1_Affine/Affine.cs.</param>
+    /// <returns>E.g. grader/HiddenTests/Oracles/Api/exercises/Task1_Affine/Affine.cs.</returns>
+    public static string ShippedCopy(string kitPath) => "grader/HiddenTests/Oracles/Api/" + kitPath.Replace('\\', '/');
 
     /// <summary>
     /// The file a stub class's stand-in is written from: the API as the kit defines it, never the student's copy in
@@ -27,9 +27,9 @@ internal sealed record KitLayout(string Root)
     public string? StandInApi(TaskSpec task, string stub) =>
         Coursework.StandIns.StandInSource.Choose(task.Files.Solution
                 .Where(solution => Path.GetFileName(solution) == Path.GetFileName(stub))
-                .Append(ShippedApi(stub))
-                .Select(file => Path.Combine(Root, file))
-                .Where(File.Exists))
+                .Append(ShippedCopy(stub))
+                .Where(file => File.Exists(Path.Combine(Root, file))))
+            .Select(file => Path.Combine(Root, file))
             .FirstOrDefault();
 
     /// <summary>

@@ -61,6 +61,11 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSna
             count++;
         }
 
+        if (includeHidden)
+        {
+            count += WriteShippedCopies(destination);
+        }
+
         File.WriteAllText(Path.Combine(destination, "README.md"), StudentReadme.Render(manifest, includeHidden, hiddenTestsRepository, classroom50));
         return count + 1;
     }
@@ -108,28 +113,55 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSna
             .Concat(snapshot.Files.Where(IsHiddenTestFile))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        if (files.FirstOrDefault(file => !snapshot.Contains(file)) is { } missing)
-        {
-            throw new GradingException($"publish: the manifest names {missing}, which is not committed in the kit");
-        }
+        RequireCommitted(files);
 
         foreach (var (relative, bytes) in snapshot.Read(files))
         {
             Write(destination, relative, bytes, executable: false);
         }
 
+        var copies = WriteShippedCopies(destination);
         File.WriteAllText(Path.Combine(destination, "README.md"), readme ?? """
             # Hidden tests
 
             The hidden tests of the coursework and the independent implementations they compare against, at the paths
-            the student repository expects (`grader/HiddenTests/Task*/`, `grader/HiddenTests/Oracles/`). The student
+            the student repository expects (`grader/HiddenTests/Task*/`, `grader/HiddenTests/Oracles/`; `Oracles/Api/`
+            holds the kit's own copy of each stub, from which the judge writes the classes it calls the student's
+            code through, so that a student's edits to a stub cannot break the judge's build). The student
             repository's grading workflow checks this repository out with a read-only token and copies these folders
             in before it grades. Give that token access to this repository only: a student controls the workflow in
             their own repository, so whatever it can fetch, the student can read. These files are kept out of the
             student repositories, not secret; grade authoritative copies with `batch` on your own machine.
 
             """);
-        return files.Count + 1;
+        return files.Count + copies + 1;
+    }
+
+    /// <summary>
+    /// Writes, beside the hidden tests, the kit files the judge needs where a template has no solutions/: every task's
+    /// committed stub (the stand-ins are written from it, never from the student's edited copy). See
+    /// <see cref="KitLayout.ShippedCopy"/>.
+    /// </summary>
+    /// <returns>How many files were written.</returns>
+    private int WriteShippedCopies(string destination)
+    {
+        var files = manifest.Tasks.SelectMany(task => task.Files.Stub).Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
+        RequireCommitted(files);
+
+        foreach (var (relative, bytes) in snapshot.Read(files))
+        {
+            Write(destination, KitLayout.ShippedCopy(relative), bytes, executable: false);
+        }
+
+        return files.Count;
+    }
+
+    private void RequireCommitted(IEnumerable<string> files)
+    {
+        if (files.FirstOrDefault(file => !snapshot.Contains(file)) is { } missing)
+        {
+            throw new GradingException($"publish: the manifest names {missing}, which is not committed in the kit");
+        }
     }
 
     /// <summary>The solution file without the instructor-only projects (and their solution folders).</summary>
