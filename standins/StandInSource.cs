@@ -75,7 +75,7 @@ public static class StandInSource
     /// solution (a path with a solutions folder) over any other copy, so that a kit with solutions/ and a template with
     /// the shipped stubs derive the same classes.
     /// </summary>
-    /// <param name="paths">API files: reference solutions and shipped stubs.</param>
+    /// <param name="paths">API files, kit-relative: reference solutions and shipped stubs.</param>
     /// <returns>One path per file name, in ordinal order of the name.</returns>
     public static IReadOnlyList<string> Choose(IEnumerable<string> paths) =>
         paths.GroupBy(FileName, StringComparer.Ordinal)
@@ -84,8 +84,8 @@ public static class StandInSource
             .ToList();
 
     /// <summary>Whether an API file is a reference solution (in a folder named solutions), which the judge may also serve.</summary>
-    /// <param name="path">The file's path.</param>
-    /// <returns>True for solutions/….</returns>
+    /// <param name="path">The file's kit-relative path.</param>
+    /// <returns>True for solutions/… and a shipped copy of it.</returns>
     public static bool IsReference(string path) =>
         path.Replace('\\', '/').Split('/').Contains("solutions", StringComparer.Ordinal);
 

@@ -1,8 +1,10 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Coursework.Grading.Tests;
+namespace Coursework.StandIns;
 
 /// <summary>
 /// The public API of a C# file as lines of text: every public type and member, with bodies, initializers,
@@ -10,6 +12,9 @@ namespace Coursework.Grading.Tests;
 /// </summary>
 internal static class PublicApi
 {
+    /// <summary>The public API of a file.</summary>
+    /// <param name="source">C# source.</param>
+    /// <returns>One line per public type and member, in the file's order.</returns>
     public static IReadOnlyList<string> Of(string source)
     {
         var root = CSharpSyntaxTree.ParseText(source).GetCompilationUnitRoot();
@@ -38,6 +43,18 @@ internal static class PublicApi
         return lines;
     }
 
+    /// <summary>
+    /// What differs between two files' APIs, one short phrase each: "missing X" for what the stub lacks, "extra X" for
+    /// what only the stub has (type-qualified, whitespace folded).
+    /// </summary>
+    /// <param name="stub">The stub's API lines.</param>
+    /// <param name="reference">The reference's API lines.</param>
+    /// <returns>Empty when they are the same API.</returns>
+    public static IReadOnlyList<string> Differences(IReadOnlyList<string> stub, IReadOnlyList<string> reference) =>
+        reference.Except(stub).Select(line => "missing " + line)
+            .Concat(stub.Except(reference).Select(line => "extra " + line))
+            .ToList();
+
     private static bool IsVisible(BaseTypeDeclarationSyntax type) =>
         type.Modifiers.Any(SyntaxKind.PublicKeyword) &&
         type.Ancestors().OfType<BaseTypeDeclarationSyntax>().All(outer => outer.Modifiers.Any(SyntaxKind.PublicKeyword));
@@ -48,14 +65,14 @@ internal static class PublicApi
         (member is PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null });
 
     private static string TypeName(BaseTypeDeclarationSyntax type) =>
-        string.Join('.', type.AncestorsAndSelf().OfType<BaseTypeDeclarationSyntax>().Reverse().Select(t => t.Identifier.Text));
+        string.Join(".", type.AncestorsAndSelf().OfType<BaseTypeDeclarationSyntax>().Reverse().Select(t => t.Identifier.Text));
 
     /// <summary>The declaration line of a type, without its members.</summary>
     private static SyntaxNode Header(BaseTypeDeclarationSyntax type) => type switch
     {
         // Attributes of a type are not its API (a stand-in is marked [StandIn]).
-        TypeDeclarationSyntax t => t.WithAttributeLists([]).WithMembers([]).WithOpenBraceToken(default).WithCloseBraceToken(default).WithSemicolonToken(default),
-        EnumDeclarationSyntax e => e.WithMembers([]).WithOpenBraceToken(default).WithCloseBraceToken(default),
+        TypeDeclarationSyntax t => t.WithAttributeLists(default).WithMembers(default).WithOpenBraceToken(default).WithCloseBraceToken(default).WithSemicolonToken(default),
+        EnumDeclarationSyntax e => e.WithMembers(default).WithOpenBraceToken(default).WithCloseBraceToken(default),
         _ => type,
     };
 
