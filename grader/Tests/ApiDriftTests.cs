@@ -66,37 +66,32 @@ public class ApiDriftTests
         diff.ShouldBeEmpty($"the public API of {stub} and its generated stand-in differ (the hidden tests would not compile against the student's API):\n{string.Join('\n', diff)}\n");
     }
 
-    /// <summary>The judge's own versions of the classes other tasks build on, which the host's stand-ins for them call.</summary>
-    private const string Served = "grader/HiddenTests/Oracles/ServedClasses.cs";
-
     /// <summary>Each stub of a task that some task builds on (the manifest's dependsOn): the classes the judge may have to serve.</summary>
     /// <returns>One case per stub file.</returns>
     public static IEnumerable<TestCaseData> ServedStubs()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json")));
-        var tasks = manifest.RootElement.GetProperty("tasks").EnumerateArray().ToList();
-        var builtOn = tasks.Where(task => task.TryGetProperty("dependsOn", out _))
-            .SelectMany(task => task.GetProperty("dependsOn").EnumerateArray().Select(id => id.GetInt32())).ToHashSet();
-        foreach (var task in tasks.Where(task => builtOn.Contains(task.GetProperty("id").GetInt32())))
+        var manifest = Manifest.Load(new KitLayout(GraderProcess.KitRoot).Manifest);
+        var builtOn = manifest.Tasks.SelectMany(task => task.DependsOn ?? []).ToHashSet();
+        foreach (var task in manifest.Tasks.Where(task => builtOn.Contains(task.Id)))
         {
-            foreach (var stub in task.GetProperty("files").GetProperty("stub").EnumerateArray().Select(f => f.GetString()!))
+            foreach (var stub in task.Files.Stub)
             {
-                yield return new TestCaseData(stub)
-                    .SetName($"Task {task.GetProperty("id").GetInt32()}: the judge serves {Path.GetFileNameWithoutExtension(stub)} with the exercise's public API");
+                yield return new TestCaseData(task.Id, stub)
+                    .SetName($"Task {task.Id}: the judge serves the reference {Path.GetFileNameWithoutExtension(stub)}");
             }
         }
     }
 
     [TestCaseSource(nameof(ServedStubs))]
-    public void The_judge_has_its_own_version_of_each_class_a_task_builds_on(string stub)
+    public void The_judge_serves_the_reference_of_each_class_a_task_builds_on(int taskId, string stub)
     {
-        var stubApi = Read(stub);
-        var classes = stubApi.Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)]).ToHashSet();
-        var served = Read(Served).Where(line => classes.Contains(line[..line.IndexOf(':', StringComparison.Ordinal)])).ToList();
+        var kit = new KitLayout(GraderProcess.KitRoot);
+        var api = kit.StandInApi(Manifest.Load(kit.Manifest).Tasks.Single(task => task.Id == taskId), stub);
 
-        served.ShouldNotBeEmpty($"{Served} has no class of {stub}: a task that builds on it could not be graded apart from it (add one, the model answer's operations)");
-        var diff = Diff(stubApi, served);
-        diff.ShouldBeEmpty($"the public API of {stub} and the judge's version in {Served} differ:\n{string.Join('\n', diff)}\n");
+        api.ShouldNotBeNull();
+        StandInSource.IsReference(Path.GetRelativePath(kit.Root, api)).ShouldBeTrue($"{stub} has no reference solution of the same name for the judge to serve");
+        StandInSource.Served(File.ReadAllText(api), stub, out var problems).ShouldContain($"namespace {StandInSource.ServedNamespace};");
+        problems.ShouldBeEmpty();
     }
 
     [Test]

@@ -8,7 +8,7 @@ namespace Coursework.Grading;
 /// <summary>What the judge needs to start the host: where it is, how to isolate it, and the classes it serves to it.</summary>
 /// <param name="Folder">The host's build output.</param>
 /// <param name="Sandbox">Sandbox and limits.</param>
-/// <param name="ServedClasses">The classes whose stand-ins in the host call the judge's own versions (Oracles/ServedClasses.cs); empty: none.</param>
+/// <param name="ServedClasses">The classes whose stand-ins in the host call the judge's own versions (generated from the reference solutions by standins/: StandInSource.Served); empty: none.</param>
 public sealed record HostOptions(string Folder, SandboxOptions Sandbox, IReadOnlyList<string> ServedClasses);
 
 /// <summary>
@@ -142,8 +142,8 @@ public sealed class HostProcess : IDisposable
             isOwnCode: method => method.DeclaringType?.Namespace == ServedNamespace);
     }
 
-    /// <summary>The namespace of the judge's versions of the classes that tasks build on (Oracles/ServedClasses.cs).</summary>
-    public const string ServedNamespace = "Coursework.Grading.Served";
+    /// <summary>The namespace of the judge's versions of the classes that tasks build on, where standins/ puts them.</summary>
+    public const string ServedNamespace = ServedClasses.Namespace;
 
     private void Collect(string? line)
     {
