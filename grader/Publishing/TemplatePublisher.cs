@@ -18,6 +18,9 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSna
         "artifacts", "grading", "plots", ".git", "bin", "obj", "TestResults", ".vs", ".idea",
     ];
 
+    /// <summary>The given helpers (not a task): the judge compiles some of them.</summary>
+    private const string GivenFolder = "exercises/Given/";
+
     /// <summary>Independent implementations the hidden tests compare against: hidden with them (they give away forward passes).</summary>
     private const string HiddenOracles = "grader/HiddenTests/Oracles";
 
@@ -139,13 +142,19 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSna
 
     /// <summary>
     /// Writes, beside the hidden tests, the kit files the judge needs where a template has no solutions/: every task's
-    /// committed stub (the stand-ins are written from it, never from the student's edited copy). See
-    /// <see cref="KitLayout.ShippedCopy"/>.
+    /// committed stub (the stand-ins are written from it, never from the student's edited copy), the reference
+    /// solutions of the tasks others build on (the judge serves them: a task is graded apart from a failed one), and
+    /// no other solution; and the given helpers the judge compiles. See <see cref="KitLayout.ShippedCopy"/>.
     /// </summary>
     /// <returns>How many files were written.</returns>
     private int WriteShippedCopies(string destination)
     {
-        var files = manifest.Tasks.SelectMany(task => task.Files.Stub).Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
+        var builtOn = manifest.Tasks.SelectMany(task => task.DependsOn ?? []).ToHashSet();
+        var files = manifest.Tasks.SelectMany(task => task.Files.Stub)
+            .Concat(manifest.Tasks.Where(task => builtOn.Contains(task.Id)).SelectMany(task => task.Files.Solution))
+            .Select(Normalize)
+            .Concat(snapshot.Files.Where(file => file.StartsWith(GivenFolder, StringComparison.Ordinal) && file.EndsWith(".cs", StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal).ToList();
         RequireCommitted(files);
 
         foreach (var (relative, bytes) in snapshot.Read(files))

@@ -80,6 +80,26 @@ public class TemplateGradingTests
         }
     }
 
+    [Test]
+    public void A_stub_with_a_changed_signature_and_a_syntax_error_is_graded_not_a_broken_judge()
+    {
+        // The judge's stand-ins come from the kit's copy of the stub that the hidden tests carry, never from this one.
+        var stub = Path.Combine(_template, "exercises", "Task2_ReLU", "ReLU.cs");
+        var original = File.ReadAllText(stub);
+        File.WriteAllText(stub, original.Replace("public Matrix<double> Forward(Matrix<double> inputs)", "public Matrix<double> Forward(Matrix<double> inputs, int extra)", StringComparison.Ordinal) + "\nclass Broken {");
+        try
+        {
+            var result = GradeTemplate();
+
+            result["status"]!.GetValue<string>().ShouldBe("error");
+            result["errors"]!.AsArray()[0]!["file"]!.GetValue<string>().ShouldBe("exercises/Task2_ReLU/ReLU.cs");
+        }
+        finally
+        {
+            File.WriteAllText(stub, original);
+        }
+    }
+
     /// <summary>Grades the template's exercises/ as a student does; the build of the grader is part of it.</summary>
     private JsonNode GradeTemplate()
     {
