@@ -11,11 +11,14 @@ internal sealed record KitLayout(string Root)
     /// <summary>
     /// Where the hidden tests carry a copy of a kit file (kit-relative, '/'): a template has no solutions/, and the
     /// judge and the grader write the stand-ins from the committed stubs copied here (written by publish, read by
-    /// grader/HiddenTests/Coursework.HiddenTests.csproj and <see cref="StandInApi"/>).
+    /// judge/Coursework.Judge.csproj and <see cref="StandInApi"/>).
     /// </summary>
     /// <param name="kitPath">E.g. exercises/Task1_Affine/Affine.cs.</param>
-    /// <returns>E.g. grader/HiddenTests/Oracles/Api/exercises/Task1_Affine/Affine.cs.</returns>
-    public static string ShippedCopy(string kitPath) => "grader/HiddenTests/Oracles/Api/" + kitPath.Replace('\\', '/');
+    /// <returns>E.g. judge/Oracles/Api/exercises/Task1_Affine/Affine.cs.</returns>
+    public static string ShippedCopy(string kitPath) => Oracles + "/Api/" + kitPath.Replace('\\', '/');
+
+    /// <summary>The judge's oracles (kit-relative): they travel with the hidden tests, and the shipped copies inside them.</summary>
+    public const string Oracles = "judge/Oracles";
 
     /// <summary>
     /// The file a stub class's stand-in is written from: the API as the kit defines it, never the student's copy in
@@ -33,18 +36,18 @@ internal sealed record KitLayout(string Root)
             .FirstOrDefault();
 
     /// <summary>
-    /// The host's skeleton (grader/Host without any exercise file), built with the grader and beside it: its runtime
+    /// The host's skeleton (host/ without any exercise file), built with the grader and beside it: its runtime
     /// files and the compiler options each grading's host is compiled with (see <see cref="StudentBuild"/>).
     /// </summary>
     public static string HostSkeleton => BesideTheGrader("Coursework.Host", "-skeleton");
 
     /// <summary>
-    /// The judge (grader/HiddenTests), built with the grader itself and beside it: it holds no student code, so one
+    /// The judge (judge/, with the hidden tests of hidden-tests/), built with the grader itself and beside it: it holds no student code, so one
     /// build serves every grading.
     /// </summary>
-    public static string Judge => Path.Combine(BesideTheGrader("Coursework.HiddenTests"), "Coursework.HiddenTests.dll");
+    public static string Judge => Path.Combine(BesideTheGrader("Coursework.Judge"), "Coursework.Judge.dll");
 
-    /// <summary>The network filter (grader/Confine), built with the grader and beside it; copied into each host's folder.</summary>
+    /// <summary>The network filter (confine/), built with the grader and beside it; copied into each host's folder.</summary>
     public static string Confine => BesideTheGrader("Coursework.Confine");
 
     /// <summary>debug or release: the grader's own build configuration, which the judge and the host's skeleton share.</summary>

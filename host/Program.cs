@@ -1,6 +1,6 @@
 // The host: the only program that runs student code. It holds the student's classes (compiled into this assembly)
 // and a generic call host, nothing else: no hidden tests, no expected values, no seed, no path of the kit. The judge
-// (grader/HiddenTests) starts it, usually in a sandbox, and speaks the bridge protocol on its standard input and
+// (judge/) starts it, usually in a sandbox, and speaks the bridge protocol on its standard input and
 // output. What it sends back is data the judge checks; a host that lies can only lie with numbers.
 using System.Reflection;
 using System.Runtime.CompilerServices;

@@ -1,7 +1,7 @@
 // confine PROGRAM [ARGUMENT ...]: refuses the network to PROGRAM (a seccomp filter on socket() for anything but Unix
 // sockets, and on io_uring, which can open sockets too), then executes it in this process's place. Linux, x86-64 and
 // arm64 only; anything else, or a kernel that refuses the filter, exits 125 with a one-line reason, so that the judge
-// never runs a host unconfined by mistake. Not for people: the judge starts it (grader/Protocol/Sandbox.cs).
+// never runs a host unconfined by mistake. Not for people: the judge starts it (sandbox/Sandbox.cs).
 using System.Runtime.InteropServices;
 using Coursework.Confine;
 

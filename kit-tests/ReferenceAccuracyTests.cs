@@ -20,7 +20,7 @@ public class ReferenceAccuracyTests
     private static readonly int Seeds = int.TryParse(Environment.GetEnvironmentVariable("SEEDS"), CultureInfo.InvariantCulture, out var n) ? n : 20;
 
     /// <summary>The judge, built with the grader beside this test's own build.</summary>
-    private static readonly string Judge = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Coursework.HiddenTests", "debug", "Coursework.HiddenTests.dll"));
+    private static readonly string Judge = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Coursework.Judge", "debug", "Coursework.Judge.dll"));
 
     private static readonly string ManifestPath = Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json");
 
@@ -94,7 +94,7 @@ public class ReferenceAccuracyTests
     {
         if (variant == "reference")
         {
-            Dotnet("build", Path.Combine(GraderProcess.KitRoot, "grader", "Host"), "-p:UseSolutions=true", "-v:q", "-nologo");
+            Dotnet("build", Path.Combine(GraderProcess.KitRoot, "host"), "-p:UseSolutions=true", "-v:q", "-nologo");
             return Path.Combine(GraderProcess.KitRoot, "artifacts", "solutions", "bin", "Coursework.Host", "debug");
         }
 
@@ -117,7 +117,7 @@ public class ReferenceAccuracyTests
         }
 
         Directory.Delete(files, recursive: true);
-        Dotnet("build", Path.Combine(GraderProcess.KitRoot, "grader", "Host"), $"-p:ExerciseOverrides={merged}", $"-p:CodeVariant=accuracy-{variant}", "-v:q", "-nologo");
+        Dotnet("build", Path.Combine(GraderProcess.KitRoot, "host"), $"-p:ExerciseOverrides={merged}", $"-p:CodeVariant=accuracy-{variant}", "-v:q", "-nologo");
         return Path.Combine(GraderProcess.KitRoot, "artifacts", "accuracy-" + variant, "bin", "Coursework.Host", "debug");
     }
 

@@ -8,7 +8,7 @@ internal static class GraderProcess
     /// <summary>The kit's root: the folder above this test's output that holds Coursework.sln.</summary>
     public static string KitRoot { get; } = FindKitRoot();
 
-    public static string ScenariosFolder => Path.Combine(KitRoot, "grader", "Tests", "Scenarios");
+    public static string ScenariosFolder => Path.Combine(KitRoot, "kit-tests", "Scenarios");
 
     public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
 
@@ -25,7 +25,7 @@ internal static class GraderProcess
         Program(DockerLike, KitRoot, TimeSpan.FromMinutes(10), environment, ["dotnet", Path.Combine(AppContext.BaseDirectory, "Coursework.Grader.dll"), .. arguments]);
 
     /// <summary>The Docker-like launcher (python3-seccomp, root).</summary>
-    public static string DockerLike => Path.Combine(KitRoot, "grader", "Tests", "Platforms", "docker-like");
+    public static string DockerLike => Path.Combine(KitRoot, "kit-tests", "Platforms", "docker-like");
 
     /// <summary>Why this machine cannot simulate Docker's default profile, or null: root and python3-seccomp are needed.</summary>
     public static string? CannotSimulateDocker()

@@ -19,7 +19,7 @@ public class OldBubblewrapTests
         _folder = Directory.CreateTempSubdirectory("old-bubblewrap-").FullName;
         File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
         var bwrap = Path.Combine(_folder, "bwrap");
-        File.Copy(Path.Combine(GraderProcess.KitRoot, "grader", "Tests", "Platforms", "old-bubblewrap", "bwrap"), bwrap);
+        File.Copy(Path.Combine(GraderProcess.KitRoot, "kit-tests", "Platforms", "old-bubblewrap", "bwrap"), bwrap);
         File.SetUnixFileMode(bwrap, (UnixFileMode)0b111_101_101);
     }
 

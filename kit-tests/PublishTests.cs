@@ -33,8 +33,8 @@ public class PublishTests
         var files = FilesOf(Publish());
 
         files.ShouldNotContain(f => f.StartsWith("solutions/"));
-        files.ShouldNotContain(f => f.StartsWith("grader/HiddenTests/Task") || f.StartsWith("grader/HiddenTests/Oracles/"));
-        files.ShouldNotContain(f => f.StartsWith("grader/Tests/") || f.StartsWith("bench/") || f.StartsWith(".ci/") || f.StartsWith("linalg/Tests/"));
+        files.ShouldNotContain(f => f.StartsWith("hidden-tests/Task") || f.StartsWith("judge/Oracles/"));
+        files.ShouldNotContain(f => f.StartsWith("kit-tests/") || f.StartsWith("bench/") || f.StartsWith(".ci/") || f.StartsWith("linalg/Tests/"));
         files.ShouldContain("exercises/Task1_Affine/Affine.cs");
         files.ShouldContain("tests/Task1_Affine/AffineTests.cs");
         files.ShouldNotContain("tests/Task5_BinaryClassifier/SigmoidTests.cs", "a disabled task's public tests stay out");
@@ -74,9 +74,9 @@ public class PublishTests
         Publish("--hidden-tests-out", hidden);
 
         var files = FilesOf(hidden);
-        files.ShouldContain("grader/HiddenTests/Task1_Affine/AffineHiddenTests.cs");
-        files.ShouldContain("grader/HiddenTests/Oracles/Naive.cs");
-        files.ShouldAllBe(f => f == "README.md" || f.StartsWith("grader/HiddenTests/Task") || f.StartsWith("grader/HiddenTests/Oracles/"));
+        files.ShouldContain("hidden-tests/Task1_Affine/AffineHiddenTests.cs");
+        files.ShouldContain("judge/Oracles/Naive.cs");
+        files.ShouldAllBe(f => f == "README.md" || f.StartsWith("hidden-tests/Task") || f.StartsWith("judge/Oracles/"));
     }
 
     [Test]
@@ -97,7 +97,7 @@ public class PublishTests
     public void A_template_with_hidden_tests_builds_runs_its_public_tests_and_grades_the_skeleton_0()
     {
         var folder = Publish("--include-hidden");
-        FilesOf(folder).ShouldContain("grader/HiddenTests/Task4_FeedforwardNet/FeedforwardNetHiddenTests.cs");
+        FilesOf(folder).ShouldContain("hidden-tests/Task4_FeedforwardNet/FeedforwardNetHiddenTests.cs");
         FilesOf(folder).ShouldNotContain(f => f.StartsWith("solutions/"));
 
         var test = Dotnet(folder, "test", "--logger", "trx;LogFileName=public.trx", "--results-directory", "results");

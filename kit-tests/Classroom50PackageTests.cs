@@ -109,10 +109,10 @@ public partial class Classroom50PackageTests
         File.Exists(Path.Combine(template, "exercises", "Task1_Affine", "Affine.cs")).ShouldBeTrue();
         Directory.Exists(Path.Combine(template, ".github")).ShouldBeFalse("Classroom 50 writes the grading workflow at accept");
         Directory.Exists(Path.Combine(template, "solutions")).ShouldBeFalse();
-        Directory.GetFiles(Path.Combine(template, "grader", "HiddenTests"), "*HiddenTests.cs", SearchOption.AllDirectories).ShouldBeEmpty();
+        Directory.GetFiles(template, "*HiddenTests.cs", SearchOption.AllDirectories).ShouldBeEmpty();
 
         File.Exists(Path.Combine(Bundle, "autograder.py")).ShouldBeTrue();
-        File.Exists(Path.Combine(Bundle, "grader", "HiddenTests", "Task1_Affine", "AffineHiddenTests.cs")).ShouldBeTrue();
+        File.Exists(Path.Combine(Bundle, "hidden-tests", "Task1_Affine", "AffineHiddenTests.cs")).ShouldBeTrue();
         using var runtime = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "assignment", "runtime.json")));
         runtime.RootElement.GetProperty("apt").EnumerateArray().Select(p => p.GetString()).ShouldContain("bubblewrap");
     }

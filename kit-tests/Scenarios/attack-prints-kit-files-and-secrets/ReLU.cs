@@ -12,7 +12,7 @@ public sealed class ReLU
 {
     private static readonly string[] Wanted =
     [
-        "solutions/Task2_ReLU/ReLU.cs", "grader/HiddenTests/Task2_ReLU/ReLUHiddenTests.cs", "grader/HiddenTests/Oracles/Naive.cs",
+        "solutions/Task2_ReLU/ReLU.cs", "hidden-tests/Task2_ReLU/ReLUHiddenTests.cs", "judge/Oracles/Naive.cs",
         "grader/assignment.json",
     ];
 

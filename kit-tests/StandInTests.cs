@@ -97,7 +97,7 @@ public class StandInTests
     [Test]
     public void The_reference_wins_over_a_shipped_stub_of_the_same_name()
     {
-        StandInSource.Choose(["grader/HiddenTests/Oracles/Api/exercises/Task1_Affine/Affine.cs", "solutions/Task1_Affine/Affine.cs", "grader/HiddenTests/Oracles/Api/exercises/Task2_ReLU/ReLU.cs"])
-            .ShouldBe(["solutions/Task1_Affine/Affine.cs", "grader/HiddenTests/Oracles/Api/exercises/Task2_ReLU/ReLU.cs"]);
+        StandInSource.Choose(["judge/Oracles/Api/exercises/Task1_Affine/Affine.cs", "solutions/Task1_Affine/Affine.cs", "judge/Oracles/Api/exercises/Task2_ReLU/ReLU.cs"])
+            .ShouldBe(["solutions/Task1_Affine/Affine.cs", "judge/Oracles/Api/exercises/Task2_ReLU/ReLU.cs"]);
     }
 }

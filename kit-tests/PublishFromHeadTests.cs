@@ -13,8 +13,8 @@ public class PublishFromHeadTests
 {
     private const string Stub = "exercises/Task1_Affine/Affine.cs";
     private const string Grades = "graded/grades.csv";
-    private const string Oracle = "grader/HiddenTests/Oracles/Naive.cs";
-    private const string NewOracle = "grader/HiddenTests/Oracles/Extra.cs";
+    private const string Oracle = "judge/Oracles/Naive.cs";
+    private const string NewOracle = "judge/Oracles/Extra.cs";
 
     private string _temp = null!;
     private string _kit = null!;

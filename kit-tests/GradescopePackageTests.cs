@@ -89,7 +89,7 @@ public class GradescopePackageTests(bool likeDocker)
         }
 
         var run = likeDocker
-            ? GraderProcess.Program(Path.Combine(GraderProcess.KitRoot, "grader", "Tests", "Platforms", "memory-limited"), _root, TimeSpan.FromMinutes(10), settings, "768", GraderProcess.DockerLike, script)
+            ? GraderProcess.Program(Path.Combine(GraderProcess.KitRoot, "kit-tests", "Platforms", "memory-limited"), _root, TimeSpan.FromMinutes(10), settings, "768", GraderProcess.DockerLike, script)
             : GraderProcess.Program(script, _root, TimeSpan.FromMinutes(10), settings);
         run.ExitCode.ShouldBe(0, run.StandardOutput + run.StandardError);
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "results", "results.json")));
@@ -106,11 +106,11 @@ public class GradescopePackageTests(bool likeDocker)
             ((zip.GetEntry(script)!.ExternalAttributes >> 16) & 0b111_111_111).ShouldBe(0b111_101_101, script);
         }
 
-        names.ShouldContain("grader/HiddenTests/Task1_Affine/AffineHiddenTests.cs");
-        names.ShouldContain("grader/HiddenTests/Oracles/Naive.cs");
+        names.ShouldContain("hidden-tests/Task1_Affine/AffineHiddenTests.cs");
+        names.ShouldContain("judge/Oracles/Naive.cs");
         names.ShouldContain("solutions/Task1_Affine/Affine.cs");
         names.ShouldContain("exercises/Task1_Affine/Affine.cs");
-        names.ShouldNotContain(name => name.StartsWith("grader/Tests/") || name.StartsWith(".git/") || name.StartsWith("bench/") || name.Contains("/obj/") || name.StartsWith("artifacts/"));
+        names.ShouldNotContain(name => name.StartsWith("kit-tests/") || name.StartsWith(".git/") || name.StartsWith("bench/") || name.Contains("/obj/") || name.StartsWith("artifacts/"));
     }
 
     [Test]
