@@ -8,6 +8,12 @@ internal sealed record KitLayout(string Root)
 
     public string Solutions => Path.Combine(Root, "solutions");
 
+    /// <summary>The hidden tests' folder, relative to the kit: a TaskN_Name folder per task, beside the judge's own code.</summary>
+    public const string HiddenTestsFolder = "grader/HiddenTests";
+
+    /// <summary>The public tests' folder, relative to the kit: a TaskN_Name folder per task.</summary>
+    public const string PublicTestsFolder = "tests";
+
     /// <summary>The stand-ins for student classes (grader/Bridge/Proxies), one file per class.</summary>
     public string StandIns => Path.Combine(Root, "grader", "Bridge", "Proxies");
 
