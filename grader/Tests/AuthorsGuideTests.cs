@@ -73,6 +73,7 @@ public partial class AuthorsGuideTests
 
         var skeleton = Task8(Grader("--tasks", "8", "--out", "grading/skeleton.json"), "grading/skeleton.json");
         skeleton["score"]!.GetValue<decimal>().ShouldBe(0m, skeleton.ToJsonString());
+        skeleton["tests"]!.AsArray().Count.ShouldBe(4);
         skeleton["tests"]!.AsArray().ShouldAllBe(test => test!["message"]!.GetValue<string>().Contains("Task 8: Tanh."));
     }
 
