@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Coursework.Grading.Tests;
 
 /// <summary>
@@ -11,17 +9,13 @@ public class ApiDriftTests
 {
     public static IEnumerable<TestCaseData> FilePairs()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json")));
-        foreach (var task in manifest.RootElement.GetProperty("tasks").EnumerateArray())
+        foreach (var task in KitTasks.Manifest.Tasks)
         {
-            var files = task.GetProperty("files");
-            var stubs = files.GetProperty("stub").EnumerateArray().Select(f => f.GetString()!).ToList();
-            var solutions = files.GetProperty("solution").EnumerateArray().Select(f => f.GetString()!).ToList();
-            foreach (var stub in stubs)
+            foreach (var stub in task.Files.Stub)
             {
-                var solution = solutions.SingleOrDefault(s => Path.GetFileName(s) == Path.GetFileName(stub));
+                var solution = task.Files.Solution.SingleOrDefault(s => Path.GetFileName(s) == Path.GetFileName(stub));
                 yield return new TestCaseData(stub, solution ?? "(none)")
-                    .SetName($"Task {task.GetProperty("id").GetInt32()}: {Path.GetFileName(stub)} has the same public API in exercises and solutions");
+                    .SetName($"Task {task.Id}: {Path.GetFileName(stub)} has the same public API in exercises and solutions");
             }
         }
     }
@@ -40,13 +34,12 @@ public class ApiDriftTests
     /// <returns>One case per stub file.</returns>
     public static IEnumerable<TestCaseData> StandInPairs()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json")));
-        foreach (var task in manifest.RootElement.GetProperty("tasks").EnumerateArray())
+        foreach (var task in KitTasks.Manifest.Tasks)
         {
-            foreach (var stub in task.GetProperty("files").GetProperty("stub").EnumerateArray().Select(f => f.GetString()!))
+            foreach (var stub in task.Files.Stub)
             {
                 yield return new TestCaseData(stub, $"grader/Bridge/Proxies/{Path.GetFileName(stub)}")
-                    .SetName($"Task {task.GetProperty("id").GetInt32()}: the judge's stand-in for {Path.GetFileNameWithoutExtension(stub)} has the exercise's public API");
+                    .SetName($"Task {task.Id}: the judge's stand-in for {Path.GetFileNameWithoutExtension(stub)} has the exercise's public API");
             }
         }
     }
@@ -68,16 +61,13 @@ public class ApiDriftTests
     /// <returns>One case per stub file.</returns>
     public static IEnumerable<TestCaseData> ServedStubs()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json")));
-        var tasks = manifest.RootElement.GetProperty("tasks").EnumerateArray().ToList();
-        var builtOn = tasks.Where(task => task.TryGetProperty("dependsOn", out _))
-            .SelectMany(task => task.GetProperty("dependsOn").EnumerateArray().Select(id => id.GetInt32())).ToHashSet();
-        foreach (var task in tasks.Where(task => builtOn.Contains(task.GetProperty("id").GetInt32())))
+        var builtOn = KitTasks.Manifest.Tasks.SelectMany(task => task.DependsOn ?? []).ToHashSet();
+        foreach (var task in KitTasks.Manifest.Tasks.Where(task => builtOn.Contains(task.Id)))
         {
-            foreach (var stub in task.GetProperty("files").GetProperty("stub").EnumerateArray().Select(f => f.GetString()!))
+            foreach (var stub in task.Files.Stub)
             {
                 yield return new TestCaseData(stub)
-                    .SetName($"Task {task.GetProperty("id").GetInt32()}: the judge serves {Path.GetFileNameWithoutExtension(stub)} with the exercise's public API");
+                    .SetName($"Task {task.Id}: the judge serves {Path.GetFileNameWithoutExtension(stub)} with the exercise's public API");
             }
         }
     }

@@ -20,6 +20,12 @@ public class TaskDefinitionTests
     public void DeleteKit() => Directory.Delete(_root, recursive: true);
 
     [Test]
+    public void The_kits_own_tasks_are_defined_without_a_mistake()
+    {
+        KitTasks.Manifest.Tasks.ShouldNotBeEmpty();
+    }
+
+    [Test]
     public void A_complete_task_loads()
     {
         Load().Tasks.Single().Files.HiddenTests.ShouldBe(["grader/HiddenTests/Task1_Alpha/AlphaHiddenTests.cs"]);
