@@ -5,7 +5,7 @@ Usage: python3 bench/batch.py KIT OUT N         makes the submissions
 
 Each submission holds the reference files of tasks 1-4 with one scenario's files on top (its `*.cs` files, the files
 its `*.cs.from` name in another scenario, and its `*.cs.change` blocks applied to the reference file), as
-grader/Tests/ScenarioFiles.cs does: correct code (the reference, the `correct-*` variants), typical bugs (partial
+kit-tests/ScenarioFiles.cs does: correct code (the reference, the `correct-*` variants), typical bugs (partial
 marks), a compile error, and a partial submission with
 only two files (the rest comes from the skeleton). Scenarios with an `args` file (other tasks, other limits) and
 code that misbehaves (hangs, crashes, attacks) are left out: their grading time is their time limits. Every third
@@ -41,7 +41,7 @@ def apply(reference, change, where):
 
 def files_of(kit, scenario):
     """The scenario's files: name -> text."""
-    folder = os.path.join(kit, "grader", "Tests", "Scenarios", scenario)
+    folder = os.path.join(kit, "kit-tests", "Scenarios", scenario)
     files = {}
     for name in sorted(os.listdir(folder)):
         path = os.path.join(folder, name)
@@ -51,7 +51,7 @@ def files_of(kit, scenario):
             # Another scenario's whole file, as ScenarioFiles.cs takes it.
             target = name[:-len(".from")]
             other = open(path, encoding="utf-8").read().strip()
-            files[target] = open(os.path.join(kit, "grader", "Tests", "Scenarios", other, target), encoding="utf-8").read()
+            files[target] = open(os.path.join(kit, "kit-tests", "Scenarios", other, target), encoding="utf-8").read()
         elif name.endswith(".cs.change"):
             target = name[:-len(".change")]
             reference = open(os.path.join(kit, "solutions", TASKS[target], target), encoding="utf-8").read()
@@ -83,7 +83,7 @@ def main():
         phases(sys.argv[2])
         return
     kit, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    scenarios_folder = os.path.join(kit, "grader", "Tests", "Scenarios")
+    scenarios_folder = os.path.join(kit, "kit-tests", "Scenarios")
     scenarios = ["reference"] + sorted(
         s for s in os.listdir(scenarios_folder)
         if s.startswith(KINDS) and not os.path.exists(os.path.join(scenarios_folder, s, "args")))

@@ -176,7 +176,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     /// <summary>
     /// The host for a task that builds on others: the student's files with stand-ins in place of the classes of
     /// <paramref name="dependencies"/> (some or all of the tasks it builds on), which call the judge's own versions of
-    /// them (grader/HiddenTests/Oracles/ServedClasses.cs: they travel with the hidden tests, so the task is graded the
+    /// them (judge/Oracles/ServedClasses.cs: they travel with the hidden tests, so the task is graded the
     /// same wherever it is graded; a bug in ReLU costs ReLU's points only, and no code of the judge's runs beside
     /// student code). Null when the student's files do not compile with the stand-ins (then the task is graded with
     /// stand-ins for all the classes it builds on, and failing that, with the student's own).

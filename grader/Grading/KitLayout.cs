@@ -8,22 +8,22 @@ internal sealed record KitLayout(string Root)
 
     public string Solutions => Path.Combine(Root, "solutions");
 
-    /// <summary>The stand-ins for student classes (grader/Bridge/Proxies), one file per class.</summary>
-    public string StandIns => Path.Combine(Root, "grader", "Bridge", "Proxies");
+    /// <summary>The stand-ins for student classes (bridge/Proxies), one file per class.</summary>
+    public string StandIns => Path.Combine(Root, "bridge", "Proxies");
 
     /// <summary>
-    /// The host's skeleton (grader/Host without any exercise file), built with the grader and beside it: its runtime
+    /// The host's skeleton (host/ without any exercise file), built with the grader and beside it: its runtime
     /// files and the compiler options each grading's host is compiled with (see <see cref="StudentBuild"/>).
     /// </summary>
     public static string HostSkeleton => BesideTheGrader("Coursework.Host", "-skeleton");
 
     /// <summary>
-    /// The judge (grader/HiddenTests), built with the grader itself and beside it: it holds no student code, so one
+    /// The judge (judge/, with the hidden tests of hidden-tests/), built with the grader itself and beside it: it holds no student code, so one
     /// build serves every grading.
     /// </summary>
-    public static string Judge => Path.Combine(BesideTheGrader("Coursework.HiddenTests"), "Coursework.HiddenTests.dll");
+    public static string Judge => Path.Combine(BesideTheGrader("Coursework.Judge"), "Coursework.Judge.dll");
 
-    /// <summary>The network filter (grader/Confine), built with the grader and beside it; copied into each host's folder.</summary>
+    /// <summary>The network filter (confine/), built with the grader and beside it; copied into each host's folder.</summary>
     public static string Confine => BesideTheGrader("Coursework.Confine");
 
     /// <summary>debug or release: the grader's own build configuration, which the judge and the host's skeleton share.</summary>

@@ -7,7 +7,7 @@ namespace Coursework.Grading;
 /// <param name="Stub">The student's TODO files (exercises/).</param>
 /// <param name="Solution">The reference versions of the same files, same names (solutions/).</param>
 /// <param name="PublicTests">The tests students run (tests/).</param>
-/// <param name="HiddenTests">The grader's tests (grader/HiddenTests/).</param>
+/// <param name="HiddenTests">The task's hidden tests (hidden-tests/TaskN_Name/), compiled into the judge.</param>
 internal sealed record TaskFiles(
     IReadOnlyList<string> Stub, IReadOnlyList<string> Solution, IReadOnlyList<string> PublicTests, IReadOnlyList<string> HiddenTests);
 

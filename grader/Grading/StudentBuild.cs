@@ -57,7 +57,7 @@ internal sealed record CodeUnderTest(string Variant, string Description, IReadOn
     }
 
     /// <summary>The same code with some classes replaced by stand-ins that call the judge: how a task is graded apart from the tasks it builds on.</summary>
-    /// <param name="standIns">Stand-in files (absolute paths, grader/Bridge/Proxies).</param>
+    /// <param name="standIns">Stand-in files (absolute paths, bridge/Proxies).</param>
     /// <param name="suffix">Added to the variant's name.</param>
     /// <returns>The code to grade.</returns>
     public CodeUnderTest WithStandIns(IReadOnlyList<string> standIns, string suffix) =>
@@ -84,10 +84,10 @@ internal sealed record CompileError(string File, int Line, int Column, string Co
 internal sealed record BuildOutcome(bool Succeeded, string HostFolder, IReadOnlyList<CompileError> Errors, string Log, TimeSpan Elapsed);
 
 /// <summary>
-/// Step 1: builds the host (grader/Host) with the code under test; nothing of the grader's goes into it. The grader
+/// Step 1: builds the host (host/) with the code under test; nothing of the grader's goes into it. The grader
 /// compiles it here, in its own process, with Roslyn: compiling runs no student code (the kit uses no source
 /// generator or analyzer in the host, so none is loaded). The result goes into a copy of the host's skeleton (built
-/// with the grader by MSBuild, see grader/Host/Coursework.Host.csproj): its runtimeconfig, deps and libraries, and the
+/// with the grader by MSBuild, see host/Coursework.Host.csproj): its runtimeconfig, deps and libraries, and the
 /// compiler options and references that MSBuild used, so that the assembly is the one MSBuild would build.
 /// </summary>
 /// <remarks>
@@ -166,7 +166,7 @@ internal sealed class StudentBuild(KitLayout kit, PhaseTimings? timings = null)
     /// <summary>
     /// The files the host's project would compile, in its order: Program.cs, exercises/ (but its
     /// Program.cs), each replaced by the file of the same name from the last layer that has one, then the layers' other
-    /// files (see the ExerciseOverrides items of grader/Host/Coursework.Host.csproj).
+    /// files (see the ExerciseOverrides items of host/Coursework.Host.csproj).
     /// </summary>
     private IEnumerable<string> Sources(CodeUnderTest code)
     {
@@ -178,7 +178,7 @@ internal sealed class StudentBuild(KitLayout kit, PhaseTimings? timings = null)
             overrides[Path.GetFileName(file)] = file; // later layers win
         }
 
-        var host = Path.Combine(kit.Root, "grader", "Host");
+        var host = Path.Combine(kit.Root, "host");
         var exercises = Path.Combine(kit.Root, "exercises");
         return new[] { Path.Combine(host, "Program.cs") }
             .Concat(Directory.GetFiles(exercises, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)

@@ -66,7 +66,7 @@ internal sealed class Classroom50Package(KitLayout kit, Manifest manifest, GitSn
 
         Copy this folder's contents to `CLASSROOM/autograders/ASSIGNMENT/` in the classroom's config repository.
         Classroom 50's runner runs `autograder.py` in the student's checkout on every submission: it puts the hidden
-        tests beside it (`grader/HiddenTests/`) into the checkout and grades with the checkout's grader, writing
+        tests beside it (`hidden-tests/`, `judge/Oracles/`) into the checkout and grades with the checkout's grader, writing
         `result.json`. The bundle is fetched by the student's own workflow run: the hidden tests are kept out of the
         student repositories, not secret.
 

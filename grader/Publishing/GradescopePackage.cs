@@ -18,7 +18,7 @@ internal sealed class GradescopePackage(KitLayout kit, GitSnapshot snapshot)
     /// <summary>What a grading in Gradescope's container does not need.</summary>
     private static readonly string[] LeftOut =
     [
-        "bench", ".ci", ".github", "grader/Tests", "linalg/Tests", "README.md", "artifacts", "grading", ".git", "TestResults", ".vs", ".idea",
+        "bench", ".ci", ".github", "kit-tests", "linalg/Tests", "README.md", "artifacts", "grading", ".git", "TestResults", ".vs", ".idea",
         "docs", "CHANGELOG.md", "CONTRIBUTING.md",
     ];
 

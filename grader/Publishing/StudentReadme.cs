@@ -95,7 +95,7 @@ internal static class StudentReadme
         else if (includesHidden)
         {
             md.AppendLine();
-            md.AppendLine("The hidden tests are in `grader/HiddenTests/`; `dotnet run --project grader` grades your code locally exactly as the workflow does.");
+            md.AppendLine("The hidden tests are in `hidden-tests/`; `dotnet run --project grader` grades your code locally exactly as the workflow does.");
         }
         else
         {

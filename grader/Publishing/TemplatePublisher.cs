@@ -14,7 +14,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSna
     /// <summary>Kit folders and files students never get: the kit's own tests, CI, benchmark, build outputs and the demo's pictures.</summary>
     private static readonly string[] InstructorOnly =
     [
-        "solutions", "bench", ".ci", "grader/Tests", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
+        "solutions", "bench", ".ci", "kit-tests", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
         "artifacts", "grading", "plots", ".git", "bin", "obj", "TestResults", ".vs", ".idea",
         // The kit's own docs speak to instructors and the kit's developers; the template's README is the students'.
         // LICENSE stays: the template is a copy of the kit's code.
@@ -22,12 +22,12 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSna
     ];
 
     /// <summary>Independent implementations the hidden tests compare against: hidden with them (they give away forward passes).</summary>
-    private const string HiddenOracles = "grader/HiddenTests/Oracles";
+    private const string HiddenOracles = "judge/Oracles";
 
     /// <summary>The projects of Coursework.sln that a template leaves out (they are in <see cref="InstructorOnly"/> folders).</summary>
     private static readonly string[] InstructorProjects =
     [
-        "bench/Coursework.Bench.csproj", "grader/Tests/Coursework.Grader.Tests.csproj", "linalg/Tests/Coursework.LinearAlgebra.Tests.csproj",
+        "bench/Coursework.Bench.csproj", "kit-tests/Coursework.KitTests.csproj", "linalg/Tests/Coursework.LinearAlgebra.Tests.csproj",
     ];
 
     /// <summary>Writes the template.</summary>
@@ -125,7 +125,7 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSna
             # Hidden tests
 
             The hidden tests of the coursework and the independent implementations they compare against, at the paths
-            the student repository expects (`grader/HiddenTests/Task*/`, `grader/HiddenTests/Oracles/`). The student
+            the student repository expects (`hidden-tests/Task*/`, `judge/Oracles/`). The student
             repository's grading workflow checks this repository out with a read-only token and copies these folders
             in before it grades. Give that token access to this repository only: a student controls the workflow in
             their own repository, so whatever it can fetch, the student can read. These files are kept out of the

@@ -6,7 +6,7 @@ student's checkout, with CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, OWNER, ASSIGNMEN
 REVIEW_URL set, then reads ./result.json (schema classroom50/result/v1). This file and the hidden tests beside it are
 the assignment's bundle: CLASSROOM/autograders/ASSIGNMENT/ in that repository, which the runner unpacks next to it.
 
-It puts the hidden tests into the checkout's grader/HiddenTests/, installs the .NET 10 SDK if the runner has none,
+It puts the hidden tests into the checkout (hidden-tests/ and the judge's oracles, judge/Oracles/), installs the .NET 10 SDK if the runner has none,
 gives bubblewrap the AppArmor profile Ubuntu 24.04 needs (so student code runs sandboxed), and runs the checkout's
 grader with --format classroom50=result.json. Exit 0: the grader wrote result.json (a compiler error included: the
 result says so, score 0). Exit 1: the grader could not run or did not finish within DEADLINE_SECONDS; result.json
@@ -64,17 +64,19 @@ def out_of_time() -> str:
 
 
 def hidden_tests_in_place() -> None:
-    """Copies the bundle's grader/HiddenTests/ (Task*/ and Oracles/) into the checkout."""
-    source = HERE / "grader" / "HiddenTests"
-    target = CHECKOUT / "grader" / "HiddenTests"
+    """Copies the bundle's hidden-tests/Task*/ and judge/Oracles/ into the checkout, at the same paths."""
+    tests = HERE / "hidden-tests"
     if not (CHECKOUT / "grader" / "assignment.json").is_file():
         raise GradingFailed("the repository has no grader/assignment.json: it is not the coursework's template")
-    if not source.is_dir():
-        raise GradingFailed("the autograder's bundle has no hidden tests (grader/HiddenTests/ beside autograder.py)")
-    for folder in sorted(source.iterdir()):
-        if folder.is_dir():
-            shutil.rmtree(target / folder.name, ignore_errors=True)
-            shutil.copytree(folder, target / folder.name)
+    if not tests.is_dir():
+        raise GradingFailed("the autograder's bundle has no hidden tests (hidden-tests/ beside autograder.py)")
+    folders = [folder for folder in sorted(tests.iterdir()) if folder.is_dir()]
+    if (HERE / "judge" / "Oracles").is_dir():
+        folders.append(HERE / "judge" / "Oracles")
+    for folder in folders:
+        target = CHECKOUT / folder.relative_to(HERE)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(folder, target)
 
 
 def has_sdk(dotnet: str) -> bool:
