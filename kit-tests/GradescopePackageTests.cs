@@ -114,6 +114,8 @@ public class GradescopePackageTests(bool likeDocker)
         names.ShouldContain("solutions/Task1_Affine/Affine.cs");
         names.ShouldContain("exercises/Task1_Affine/Affine.cs");
         names.ShouldNotContain(name => name.StartsWith("kit-tests/") || name.StartsWith(".git/") || name.StartsWith("bench/") || name.Contains("/obj/") || name.StartsWith("artifacts/"));
+        names.ShouldContain("LICENSE");
+        names.ShouldNotContain(name => name.StartsWith("docs/") || name == "CONTRIBUTING.md" || name == "CHANGELOG.md");
     }
 
     [Test]

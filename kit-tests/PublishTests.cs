@@ -42,6 +42,8 @@ public class PublishTests
         files.ShouldContain("data/digits.csv.gz");
         files.ShouldContain(".github/workflows/classroom.yml");
         files.ShouldContain("grader/assignment.json");
+        files.ShouldContain("LICENSE", "the template copies the kit's code, so its licence goes with it");
+        files.ShouldNotContain(f => f.StartsWith("docs/") || f == "CONTRIBUTING.md" || f == "CHANGELOG.md", "the kit's docs are for instructors and developers");
     }
 
     [Test]
