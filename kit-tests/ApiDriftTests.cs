@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Coursework.StandIns;
 
 namespace Coursework.Grading.Tests;
@@ -12,17 +11,13 @@ public class ApiDriftTests
 {
     public static IEnumerable<TestCaseData> FilePairs()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "grader", "assignment.json")));
-        foreach (var task in manifest.RootElement.GetProperty("tasks").EnumerateArray())
+        foreach (var task in KitTasks.Manifest.Tasks)
         {
-            var files = task.GetProperty("files");
-            var stubs = files.GetProperty("stub").EnumerateArray().Select(f => f.GetString()!).ToList();
-            var solutions = files.GetProperty("solution").EnumerateArray().Select(f => f.GetString()!).ToList();
-            foreach (var stub in stubs)
+            foreach (var stub in task.Files.Stub)
             {
-                var solution = solutions.SingleOrDefault(s => Path.GetFileName(s) == Path.GetFileName(stub));
+                var solution = task.Files.Solution.SingleOrDefault(s => Path.GetFileName(s) == Path.GetFileName(stub));
                 yield return new TestCaseData(stub, solution ?? "(none)")
-                    .SetName($"Task {task.GetProperty("id").GetInt32()}: {Path.GetFileName(stub)} has the same public API in exercises and solutions");
+                    .SetName($"Task {task.Id}: {Path.GetFileName(stub)} has the same public API in exercises and solutions");
             }
         }
     }
@@ -41,8 +36,7 @@ public class ApiDriftTests
     /// <returns>One case per stub file.</returns>
     public static IEnumerable<TestCaseData> StandInCases()
     {
-        var kit = new KitLayout(GraderProcess.KitRoot);
-        foreach (var task in Manifest.Load(kit.Manifest).Tasks)
+        foreach (var task in KitTasks.Manifest.Tasks)
         {
             foreach (var stub in task.Files.Stub)
             {
@@ -56,7 +50,7 @@ public class ApiDriftTests
     public void The_generated_stand_in_has_the_exercise_API(int taskId, string stub)
     {
         var kit = new KitLayout(GraderProcess.KitRoot);
-        var api = kit.StandInApi(Manifest.Load(kit.Manifest).Tasks.Single(task => task.Id == taskId), stub);
+        var api = kit.StandInApi(KitTasks.Manifest.Tasks.Single(task => task.Id == taskId), stub);
         api.ShouldNotBeNull($"no API file to write the stand-in for {stub} from");
 
         var standIn = StandInSource.Of(File.ReadAllText(api), stub, out var problems);
@@ -70,7 +64,7 @@ public class ApiDriftTests
     /// <returns>One case per stub file.</returns>
     public static IEnumerable<TestCaseData> ServedStubs()
     {
-        var manifest = Manifest.Load(new KitLayout(GraderProcess.KitRoot).Manifest);
+        var manifest = KitTasks.Manifest;
         var builtOn = manifest.Tasks.SelectMany(task => task.DependsOn ?? []).ToHashSet();
         foreach (var task in manifest.Tasks.Where(task => builtOn.Contains(task.Id)))
         {
@@ -86,7 +80,7 @@ public class ApiDriftTests
     public void The_judge_serves_the_reference_of_each_class_a_task_builds_on(int taskId, string stub)
     {
         var kit = new KitLayout(GraderProcess.KitRoot);
-        var api = kit.StandInApi(Manifest.Load(kit.Manifest).Tasks.Single(task => task.Id == taskId), stub);
+        var api = kit.StandInApi(KitTasks.Manifest.Tasks.Single(task => task.Id == taskId), stub);
 
         api.ShouldNotBeNull();
         StandInSource.IsReference(Path.GetRelativePath(kit.Root, api)).ShouldBeTrue($"{stub} has no reference solution of the same name for the judge to serve");

@@ -153,7 +153,7 @@ public partial class Classroom50PackageTests
             // The grader's own result in the checkout; result.json holds the same in whole points.
             var actual = SubmissionFolders.TaskScores(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_checkout, "grading", "result.json")))!);
             actual.ShouldBe(expected);
-            expected[4].ShouldBe(35m, "task 4 loses nothing for the bug in the Affine it builds on");
+            expected[4].ShouldBe((decimal)KitTasks.Task(4).Points, "task 4 loses nothing for the bug in the Affine it builds on");
         }
         finally
         {
@@ -178,14 +178,14 @@ public partial class Classroom50PackageTests
     [Test]
     public void A_grader_that_cannot_run_leaves_a_valid_result_with_0_per_task_and_exits_1()
     {
-        var (exitCode, result, log) = Autograde(_checkout, options: "--tasks 99");
+        var (exitCode, result, log) = Autograde(_checkout, options: $"--tasks {KitTasks.UnknownId}");
 
         exitCode.ShouldBe(1, log);
         ShouldBeAValidResult(result);
         result.GetProperty("score").GetInt32().ShouldBe(0);
-        result.GetProperty("max-score").GetInt32().ShouldBe(100);
+        result.GetProperty("max-score").GetInt32().ShouldBe(KitTasks.MaxScore);
         var tests = result.GetProperty("tests").EnumerateArray().ToList();
-        tests.Select(test => test.GetProperty("test-name").GetString()).ShouldBe(["Task 1: Affine", "Task 2: ReLU", "Task 3: CrossEntropy", "Task 4: FeedforwardNet"]);
+        tests.Select(test => test.GetProperty("test-name").GetString()).ShouldBe(KitTasks.Enabled.Select(task => $"Task {task.Id}: {task.Name}"));
         tests[0].GetProperty("message").GetString()!.ShouldContain("the grader failed");
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Coursework.Grading.Tests;
 
 public class CommandLineTests
@@ -99,10 +101,11 @@ public class CommandLineTests
     [Test]
     public void An_unknown_task_id_is_refused_with_the_ids_there_are()
     {
-        var outcome = GraderProcess.Run("--solutions", "--tasks", "1,9");
+        var unknown = KitTasks.UnknownId.ToString(CultureInfo.InvariantCulture);
+        var outcome = GraderProcess.Run("--solutions", "--tasks", $"1,{unknown}");
 
         outcome.ExitCode.ShouldBe(2);
-        outcome.StandardError.ShouldContain("--tasks: '9' is not a task id (the tasks are 1, 2, 3, 4, 5, 6, 7, or 'all')");
+        outcome.StandardError.ShouldContain($"--tasks: '{unknown}' is not a task id (the tasks are {KitTasks.Ids(KitTasks.Manifest.Tasks)}, or 'all')");
     }
 
     [Test]

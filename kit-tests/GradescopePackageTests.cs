@@ -24,6 +24,9 @@ public class GradescopePackageTests(bool likeDocker)
     private string _zip = null!;
     private GraderProcess.Outcome _setup = null!;
 
+    /// <summary>What tasks 1 and 2, the ones graded here, are worth together.</summary>
+    private static decimal TasksOneAndTwo => (decimal)(KitTasks.Task(1).Points + KitTasks.Task(2).Points);
+
     private Dictionary<string, string> Settings => new()
     {
         ["AUTOGRADER_ROOT"] = _root,
@@ -111,6 +114,8 @@ public class GradescopePackageTests(bool likeDocker)
         names.ShouldContain("solutions/Task1_Affine/Affine.cs");
         names.ShouldContain("exercises/Task1_Affine/Affine.cs");
         names.ShouldNotContain(name => name.StartsWith("kit-tests/") || name.StartsWith(".git/") || name.StartsWith("bench/") || name.Contains("/obj/") || name.StartsWith("artifacts/"));
+        names.ShouldContain("LICENSE");
+        names.ShouldNotContain(name => name.StartsWith("docs/") || name == "CONTRIBUTING.md" || name == "CHANGELOG.md");
     }
 
     [Test]
@@ -127,7 +132,7 @@ public class GradescopePackageTests(bool likeDocker)
     {
         var results = Grade(submission => SubmissionFolders.Reference(submission));
 
-        results.GetProperty("score").GetDecimal().ShouldBe(40m);
+        results.GetProperty("score").GetDecimal().ShouldBe(TasksOneAndTwo);
         results.GetProperty("tests").GetArrayLength().ShouldBe(15, "tasks 1 and 2 have 8 and 7 hidden tests");
         results.GetProperty("tests").EnumerateArray().ShouldAllBe(test => test.GetProperty("status").GetString() == "passed");
     }
@@ -148,7 +153,7 @@ public class GradescopePackageTests(bool likeDocker)
             Directory.Delete(files, recursive: true);
         });
 
-        results.GetProperty("score").GetDecimal().ShouldBeInRange(15.01m, 39.99m);
+        results.GetProperty("score").GetDecimal().ShouldBeInRange((decimal)KitTasks.Task(2).Points + 0.01m, TasksOneAndTwo - 0.01m);
         var tests = results.GetProperty("tests").EnumerateArray().ToList();
         tests.Where(test => test.GetProperty("number").GetString()!.StartsWith("2.")).ShouldAllBe(test => test.GetProperty("status").GetString() == "passed");
         tests.ShouldContain(test => test.GetProperty("status").GetString() == "failed");
@@ -217,7 +222,7 @@ public class GradescopePackageTests(bool likeDocker)
         output.ShouldNotContain("solution: read");
         output.ShouldNotContain("source listing: read");
         output.ShouldNotContain("results written: yes");
-        results.GetProperty("score").GetDecimal().ShouldBeLessThan(40m);
+        results.GetProperty("score").GetDecimal().ShouldBeLessThan(TasksOneAndTwo);
     }
 
     [Test]

@@ -9,7 +9,7 @@ namespace Coursework.Grading.Tests;
 /// <summary>
 /// The training thresholds in the manifest are fair: the reference, and every correct variant among the scenarios
 /// (Scenarios/correct-* whose files belong to the task), clear every one of them on the grading seeds: the manifest's
-/// default seed and seeds 1 to 20 (SEEDS=N runs 1 to N, for measuring the distributions in the README). A task's
+/// default seed and seeds 1 to 20 (SEEDS=N runs 1 to N, for measuring the distributions in docs/instructors.md). A task's
 /// training tests are those that declare their own time budget; they come last in their task, so one run per seed
 /// from the first of them covers them all. Runs the judge directly on a host built with that code (the kit's own:
 /// no sandbox), two seeds at a time, and prints each metric's distribution (minimum, 1st percentile, median, maximum).

@@ -52,7 +52,7 @@ internal sealed record Roster(string Key, IReadOnlyList<RosterRow> Students, IRe
 
         if (records.Count == 0)
         {
-            throw new UsageException($"--roster: '{path}' is empty; export the class list from {format} (see the README)");
+            throw new UsageException($"--roster: '{path}' is empty; export the class list from {format} (see docs/instructors.md)");
         }
 
         var header = records[0].Select(column => column.Trim()).ToList();

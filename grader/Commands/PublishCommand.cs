@@ -48,7 +48,7 @@ internal static class PublishCommand
 
             // Everything written comes from the commit, the manifest that says what is hidden included.
             var snapshot = GitSnapshot.Open(kit);
-            var manifest = Manifest.Parse(Encoding.UTF8.GetString(snapshot.Read("grader/assignment.json")), "grader/assignment.json (git HEAD)");
+            var manifest = Manifest.Parse(Encoding.UTF8.GetString(snapshot.Read("grader/assignment.json")), "grader/assignment.json (git HEAD)", snapshot.ListSources);
             var publisher = new TemplatePublisher(kit, manifest, snapshot);
             var written = new List<Func<string, bool>>();
             if (parsed.GetValue(gradescope) is { } zip)

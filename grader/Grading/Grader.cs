@@ -76,6 +76,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
 
             var mainHost = new HostSetup(build.HostFolder, []);
             var listed = _timings.Measure("list the hidden tests", TaskRunner.ListTests);
+            TaskDefinitions.CheckListed(manifest, listed);
             var tasks = new List<TaskResult>();
             // Consecutive tasks graded with the same host share its judge and host; another host ends them.
             var runners = new Dictionary<HostSetup, TaskRunner>();

@@ -35,6 +35,12 @@ internal sealed record KitLayout(string Root)
             .Select(file => Path.Combine(Root, file))
             .FirstOrDefault();
 
+    /// <summary>The hidden tests' folder, relative to the kit: a TaskN_Name folder per task, compiled into the judge.</summary>
+    public const string HiddenTestsFolder = "hidden-tests";
+
+    /// <summary>The public tests' folder, relative to the kit: a TaskN_Name folder per task.</summary>
+    public const string PublicTestsFolder = "tests";
+
     /// <summary>
     /// The host's skeleton (host/ without any exercise file), built with the grader and beside it: its runtime
     /// files and the compiler options each grading's host is compiled with (see <see cref="StudentBuild"/>).

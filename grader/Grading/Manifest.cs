@@ -8,6 +8,7 @@ namespace Coursework.Grading;
 /// <param name="Solution">The reference versions of the same files, same names (solutions/).</param>
 /// <param name="PublicTests">The tests students run (tests/).</param>
 /// <param name="HiddenTests">The task's hidden tests (hidden-tests/TaskN_Name/), compiled into the judge.</param>
+/// <remarks>A task that omits "files" in the manifest gets the .cs files of its TaskN_Name folders (<see cref="Manifest"/>).</remarks>
 internal sealed record TaskFiles(
     IReadOnlyList<string> Stub, IReadOnlyList<string> Solution, IReadOnlyList<string> PublicTests, IReadOnlyList<string> HiddenTests);
 
@@ -34,11 +35,23 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
 {
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Reads and checks the manifest.</summary>
+    /// <summary>Reads the kit's manifest and checks the task definitions against the kit's files (see <see cref="TaskDefinitions"/>).</summary>
+    /// <param name="kit">The kit.</param>
+    /// <returns>The manifest.</returns>
+    /// <exception cref="GradingException">The file is missing, not a valid manifest, or a task definition is wrong.</exception>
+    public static Manifest Load(KitLayout kit)
+    {
+        var manifest = Load(kit.Manifest, folder => ListSources(kit.Root, folder));
+        TaskDefinitions.Check(manifest, kit);
+        return manifest;
+    }
+
+    /// <summary>Reads the manifest without checking the task files it lists against the kit.</summary>
     /// <param name="path">The file.</param>
+    /// <param name="listFolder">The .cs files of a kit folder (relative paths with '/'), for tasks that omit "files".</param>
     /// <returns>The manifest.</returns>
     /// <exception cref="GradingException">The file is missing or not a valid manifest.</exception>
-    public static Manifest Load(string path)
+    public static Manifest Load(string path, Func<string, IReadOnlyList<string>> listFolder)
     {
         string json;
         try
@@ -50,15 +63,22 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
             throw new GradingException($"cannot read the assignment manifest {path}: {exception.Message}");
         }
 
-        return Parse(json, path);
+        return Parse(json, path, listFolder);
     }
+
+    /// <summary>The .cs files directly in a kit folder, relative to the kit with '/', in order; none if it does not exist.</summary>
+    private static IReadOnlyList<string> ListSources(string root, string folder) =>
+        Directory.Exists(Path.Combine(root, folder))
+            ? [.. Directory.GetFiles(Path.Combine(root, folder), "*.cs").Select(file => $"{folder}/{Path.GetFileName(file)}").Order(StringComparer.Ordinal)]
+            : [];
 
     /// <summary>Reads and checks a manifest's text (publish reads the committed one).</summary>
     /// <param name="json">The text.</param>
     /// <param name="path">Where it comes from, for the messages.</param>
+    /// <param name="listFolder">The .cs files of a kit folder (relative paths with '/'), for tasks that omit "files".</param>
     /// <returns>The manifest.</returns>
     /// <exception cref="GradingException">Not a valid manifest.</exception>
-    public static Manifest Parse(string json, string path)
+    public static Manifest Parse(string json, string path, Func<string, IReadOnlyList<string>> listFolder)
     {
         Manifest? manifest;
         try
@@ -77,24 +97,52 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
 
         foreach (var task in manifest.Tasks)
         {
-            if (string.IsNullOrEmpty(task.Name) || task.Points < 0 || task.Points != Math.Floor(task.Points) || task.Files is null)
+            if (string.IsNullOrEmpty(task.Name) || task.Points < 0 || task.Points != Math.Floor(task.Points))
             {
                 // Whole points: the platforms that take whole numbers only get each task's points exactly (Results/WholePoints).
-                throw new GradingException($"the assignment manifest {path}: task {task.Id} needs a name, files and a whole number of points ≥ 0");
+                throw new GradingException($"the assignment manifest {path}: task {task.Id} needs a name and a whole number of points ≥ 0");
             }
         }
+
+        manifest = manifest with { Tasks = [.. manifest.Tasks.Select(task => task.Files is null ? task with { Files = ByConvention(task, path, listFolder) } : task)] };
 
         if (manifest.Tasks.SelectMany(t => t.DependsOn ?? []).FirstOrDefault(id => manifest.Tasks.All(t => t.Id != id)) is var unknown and > 0)
         {
             throw new GradingException($"the assignment manifest {path}: a task depends on task {unknown}, which it does not list");
         }
 
-        if (manifest.Tasks.Select(t => t.Id).Distinct().Count() != manifest.Tasks.Count)
+        if (manifest.Tasks.GroupBy(t => t.Id).FirstOrDefault(same => same.Count() > 1) is { } sameId)
         {
-            throw new GradingException($"the assignment manifest {path} has two tasks with the same id");
+            throw new GradingException($"the assignment manifest {path} has two tasks with id {sameId.Key} ({string.Join(" and ", sameId.Select(t => t.Name))}); give each task an id of its own");
+        }
+
+        if (manifest.Tasks.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(same => same.Count() > 1) is { } sameName)
+        {
+            throw new GradingException($"the assignment manifest {path} has two tasks named {sameName.Key} (tasks {string.Join(" and ", sameName.Select(t => t.Id))}); give each task a name of its own");
+        }
+
+        // One class per stub file, named as the file; the host compiles every task's classes into one assembly.
+        var classes = manifest.Tasks.SelectMany(task => task.Files.Stub.Select(file => (Class: Path.GetFileNameWithoutExtension(file), File: file, Task: task.Id)));
+        if (classes.GroupBy(c => c.Class, StringComparer.Ordinal).FirstOrDefault(same => same.Select(c => c.Task).Distinct().Count() > 1) is { } collision)
+        {
+            throw new GradingException($"the assignment manifest {path}: class {collision.Key} belongs to two tasks ({string.Join(" and ", collision.Select(c => $"task {c.Task}: {c.File}"))}); rename one of them");
         }
 
         return manifest;
+    }
+
+    /// <summary>
+    /// The files of a task that omits "files": every .cs file of its TaskN_Name folder in exercises/ (stubs), solutions/,
+    /// tests/ (public tests) and the hidden tests' folder.
+    /// </summary>
+    private static TaskFiles ByConvention(TaskSpec task, string path, Func<string, IReadOnlyList<string>> listFolder)
+    {
+        var folder = $"Task{task.Id.ToString(CultureInfo.InvariantCulture)}_{task.Name}";
+        var files = new TaskFiles(listFolder($"exercises/{folder}"), listFolder($"solutions/{folder}"), listFolder($"{KitLayout.PublicTestsFolder}/{folder}"),
+            listFolder($"{KitLayout.HiddenTestsFolder}/{folder}"));
+        return files.Stub.Count > 0
+            ? files
+            : throw new GradingException($"the assignment manifest {path}: task {task.Id} ({task.Name}) has no \"files\" and exercises/{folder}/ has no .cs file; add the folder or list the files");
     }
 
     /// <summary>The tasks to grade: the enabled ones, or those that <paramref name="selection"/> names.</summary>

@@ -65,6 +65,11 @@ internal sealed class GitSnapshot
     /// <summary>Whether the commit holds this file.</summary>
     public bool Contains(string path) => _files.ContainsKey(path);
 
+    /// <summary>The .cs files directly in a folder of the commit (for a task's files by convention), in order.</summary>
+    /// <param name="folder">Relative to the kit, with '/'.</param>
+    public IReadOnlyList<string> ListSources(string folder) =>
+        [.. Files.Where(file => Path.GetDirectoryName(file)?.Replace('\\', '/') == folder && file.EndsWith(".cs", StringComparison.Ordinal))];
+
     /// <summary>Whether the file is committed executable (mode 100755).</summary>
     public bool IsExecutable(string path) => _files[path].Executable;
 

@@ -19,6 +19,7 @@ internal sealed class GradescopePackage(KitLayout kit, GitSnapshot snapshot)
     private static readonly string[] LeftOut =
     [
         "bench", ".ci", ".github", "kit-tests", "linalg/Tests", "README.md", "artifacts", "grading", ".git", "TestResults", ".vs", ".idea",
+        "docs", "CHANGELOG.md", "CONTRIBUTING.md",
     ];
 
     /// <summary>The two scripts, at the zip's root, executable.</summary>

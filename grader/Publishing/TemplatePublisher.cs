@@ -16,6 +16,9 @@ internal sealed class TemplatePublisher(KitLayout kit, Manifest manifest, GitSna
     [
         "solutions", "bench", ".ci", "kit-tests", "linalg/Tests", ".github/workflows/ci.yml", "README.md",
         "artifacts", "grading", "plots", ".git", "bin", "obj", "TestResults", ".vs", ".idea",
+        // The kit's own docs speak to instructors and the kit's developers; the template's README is the students'.
+        // LICENSE stays: the template is a copy of the kit's code.
+        "docs", "CHANGELOG.md", "CONTRIBUTING.md",
     ];
 
     /// <summary>The given helpers (not a task): the judge compiles some of them.</summary>

@@ -14,7 +14,7 @@ internal static class ResultWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Our JSON (the contract in the README).</summary>
+    /// <summary>Our JSON (the contract in docs/results.md).</summary>
     public static string ToJson(GradingResult result) => JsonSerializer.Serialize(result, Options) + "\n";
 
     /// <summary>Writes a file, creating its folder.</summary>
