@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Coursework.Grading.Protocol;
 using Coursework.Grading.Results;
 
 namespace Coursework.Grading;
@@ -118,7 +119,7 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                     }
 
                     var outcomes = Run(host, task, tests, choice.PerTestLimit);
-                    if (choice.IfError is { } again && outcomes.Any(outcome => outcome.Status == "error") && HostFor(again) is { } regradeHost)
+                    if (choice.IfError is { } again && outcomes.Any(outcome => outcome.Status == TestStatus.Error) && HostFor(again) is { } regradeHost)
                     {
                         _timings.Add($"task {task.Id}: graded again with the reference versions of {Tasks(again.StandIns)}", TimeSpan.Zero);
                         outcomes = Run(regradeHost, task, tests, again.PerTestLimit);
