@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using Coursework.Grading.Protocol;
 
 namespace Coursework.Bridge;
 
@@ -35,10 +36,10 @@ public sealed class PeerGoneException(string message, Exception? inner = null) :
 public sealed class Peer
 {
     /// <summary>The most characters of captured output one reply carries.</summary>
-    public const int OutputLimit = 4000;
+    public const int OutputLimit = Limits.OutputCharacters;
 
     /// <summary>The most characters of an exception message one reply carries.</summary>
-    public const int MessageLimit = 2000;
+    public const int MessageLimit = Limits.MessageCharacters;
 
     private enum Kind : byte { Ready = 1, New, Call, CallStatic, Return, Throw }
 

@@ -1,21 +1,27 @@
+// The judge's results file: how the judge reports to the grader.
+// Who writes: the judge appends one TestEvent line (JSON) per event to the file the grader named (--results), and its
+// build writes the list of hidden tests (test events only) beside it as hidden-tests.jsonl.
+// Who reads: the grader, while the judge runs (TaskRunner), and the list once per grading.
+// What each side may assume: the grader, that events come in the order of EventKind, that a line that does not parse
+// was cut short by a kill, and that a test's output is already capped (--output-limit); the judge, that the file is
+// readable by the grader's user only (the host's user never sees verdicts).
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Coursework.Grading.Protocol;
 
 /// <summary>
-/// One line of the file through which a test process reports to the grader (JSON Lines).
-/// Shared by both sides: the grader never loads student code, so this file is all they have in common.
+/// One line of the results file through which the judge reports to the grader (JSON Lines).
 /// </summary>
 /// <remarks>
-/// Events, in order: <c>test</c> (with <c>list</c>: one per test, with its task and weight), <c>loaded</c>
-/// (student code loaded), then per test <c>start</c> and <c>end</c>, and finally <c>done</c>.
+/// Events, in order (<see cref="EventKind"/>): <c>test</c> (with <c>list</c>: one per test, with its task and weight),
+/// <c>loaded</c> (student code loaded), then per test <c>start</c> and <c>end</c>, and finally <c>done</c>.
 /// A test with a <c>start</c> and no <c>end</c> is the one that hung or crashed the process.
 /// </remarks>
 public sealed record TestEvent
 {
-    /// <summary>test | loaded | start | end | done.</summary>
-    public required string Event { get; init; }
+    /// <summary>What the line reports.</summary>
+    public required EventKind Event { get; init; }
 
     /// <summary>The task the test belongs to.</summary>
     public int? Task { get; init; }
@@ -32,8 +38,8 @@ public sealed record TestEvent
     /// <summary>The test's own time limit in seconds, if it has one (test events).</summary>
     public double? TimeoutSeconds { get; init; }
 
-    /// <summary>pass | fail | error (end events).</summary>
-    public string? Status { get; init; }
+    /// <summary>How the test ended (end events).</summary>
+    public TestStatus? Status { get; init; }
 
     /// <summary>What went wrong (end events of failed tests).</summary>
     public string? Message { get; init; }

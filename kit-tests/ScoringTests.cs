@@ -1,3 +1,5 @@
+using Coursework.Grading.Protocol;
+
 namespace Coursework.Grading.Tests;
 
 public class ScoringTests
@@ -23,7 +25,7 @@ public class ScoringTests
         var task = new TaskSpec(2, "ReLU", 15, Enabled: true, Bonus: false, new TaskFiles([], [], [], []), new Dictionary<string, double>());
         var tests = new[] { new ListedTest(2, 0, "a", 2), new ListedTest(2, 1, "b", 1) };
 
-        var result = Scoring.Score(task, [new TestOutcome(tests[0], "pass", null, null), new TestOutcome(tests[1], "fail", "wrong", "printed")]);
+        var result = Scoring.Score(task, [new TestOutcome(tests[0], TestStatus.Pass, null, null), new TestOutcome(tests[1], TestStatus.Fail, "wrong", "printed")]);
 
         result.Score.ShouldBe(10m);
         result.MaxScore.ShouldBe(15m);

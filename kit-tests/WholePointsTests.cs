@@ -1,3 +1,4 @@
+using Coursework.Grading.Protocol;
 using Coursework.Grading.Results;
 
 namespace Coursework.Grading.Tests;
@@ -115,6 +116,6 @@ public class WholePointsTests
     internal static TaskResult Task(int id, int points, double[] weights, bool[] passed, bool bonus = false)
     {
         var spec = new TaskSpec(id, $"T{id}", points, Enabled: true, Bonus: bonus, new TaskFiles([], [], [], []), new Dictionary<string, double>());
-        return Scoring.Score(spec, weights.Select((w, i) => new TestOutcome(new ListedTest(id, i, $"t{i}", w), passed[i] ? "pass" : "fail", null, null)).ToList());
+        return Scoring.Score(spec, weights.Select((w, i) => new TestOutcome(new ListedTest(id, i, $"t{i}", w), passed[i] ? TestStatus.Pass : TestStatus.Fail, null, null)).ToList());
     }
 }

@@ -1,17 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading.Batch;
-
-/// <summary>One grading for a worker: the grader's arguments, run in <paramref name="Directory"/>.</summary>
-/// <param name="Directory">The working directory (beside the submission, so that reports name it by the student's id alone).</param>
-/// <param name="Arguments">The grader's command line.</param>
-internal sealed record WorkerJob(string Directory, IReadOnlyList<string> Arguments);
-
-/// <summary>How a worker's grading ended.</summary>
-/// <param name="Exit">The grader's exit code.</param>
-/// <param name="Error">What it wrote as its error message (empty on success).</param>
-internal sealed record WorkerReply(int Exit, string Error);
 
 /// <summary>
 /// A grader process of batch's that grades one submission after another (<c>worker</c>): the compiler and the
@@ -71,7 +61,7 @@ internal sealed class GradingWorker : IDisposable
         problem = null;
         try
         {
-            _process.StandardInput.WriteLine(JsonSerializer.Serialize(job, Manifest.JsonOptions));
+            _process.StandardInput.WriteLine(job.ToLine());
             _process.StandardInput.Flush();
         }
         catch (IOException)
@@ -87,7 +77,7 @@ internal sealed class GradingWorker : IDisposable
             return null;
         }
 
-        if (line.Result is not { } text || JsonSerializer.Deserialize<WorkerReply>(text, Manifest.JsonOptions) is not { } reply)
+        if (line.Result is not { } text || WorkerReply.FromLine(text) is not { } reply)
         {
             _process.WaitForExit(TimeSpan.FromSeconds(5));
             problem = LastError() ?? (_process.HasExited ? $"the grader exited with code {_process.ExitCode}" : "the grading worker stopped answering");

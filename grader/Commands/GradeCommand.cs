@@ -20,7 +20,7 @@ internal static class GradeCommand
 
         public Option<double> TaskTimeout { get; } = new("--task-timeout") { CustomParser = result => OptionValues.Number<double>(result, "--task-timeout", NumberStyles.Float, "a number of seconds"), Description = "Seconds all hidden tests of one task may take together.", DefaultValueFactory = _ => RunLimits.Default.PerTask.TotalSeconds };
 
-        public Option<int> Memory { get; } = new("--memory-limit") { CustomParser = result => OptionValues.Number<int>(result, "--memory-limit", NumberStyles.Integer, "a whole number of megabytes"), Description = "Megabytes of managed memory a test process may use.", DefaultValueFactory = _ => RunLimits.Default.MemoryMegabytes };
+        public Option<int> Memory { get; } = new("--memory-limit") { CustomParser = result => OptionValues.Number<int>(result, "--memory-limit", NumberStyles.Integer, "a whole number of megabytes"), Description = "Megabytes of managed memory the host (the student's code) may use.", DefaultValueFactory = _ => RunLimits.Default.MemoryMegabytes };
 
         public Option<bool> HideMessages { get; } = new("--hide-messages") { Description = "Show only the names and points of hidden tests, not why they failed or what the code printed." };
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using Coursework.Grading.Batch;
+using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading.Commands;
 
@@ -27,7 +26,7 @@ internal static class WorkerCommand
                 new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(TextWriter.Null) });
             while (Console.In.ReadLine() is { } line)
             {
-                var job = JsonSerializer.Deserialize<WorkerJob>(line, Manifest.JsonOptions) ?? throw new GradingException("worker: an empty job");
+                var job = WorkerJob.FromLine(line) ?? throw new GradingException("worker: a line that is not a job");
                 var error = new StringWriter();
                 Environment.CurrentDirectory = job.Directory;
                 int exit;
@@ -42,7 +41,7 @@ internal static class WorkerCommand
                     exit = 1;
                 }
 
-                replies.WriteLine(JsonSerializer.Serialize(new WorkerReply(exit, error.ToString()), Manifest.JsonOptions));
+                replies.WriteLine(new WorkerReply(exit, error.ToString()).ToLine());
             }
 
             return 0;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Coursework.Grading;
 
-/// <summary>Puts a test process that ended without reporting into plain words, from its exit code and last output.</summary>
+/// <summary>Puts a judge that ended without reporting (it ends the way its host did) into plain words, from its exit code and last output.</summary>
 internal static partial class CrashExplainer
 {
     public static string Explain(int exitCode, string output, RunLimits limits)

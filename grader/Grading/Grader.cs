@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Coursework.Grading.Protocol;
 using Coursework.Grading.Results;
 
 namespace Coursework.Grading;
@@ -109,31 +110,20 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
                         throw new GradingException($"task {task.Id} ({task.Name}) has no hidden tests");
                     }
 
-                    IReadOnlyList<TestOutcome> outcomes;
-                    if (!CanIsolate(request, task))
+                    // Which classes of the tasks it builds on the task's host gets (ClassChoice.For says why).
+                    var choice = ClassChoice.For(task, tasks, IsReferenceOfDependencies(request, task));
+                    HostSetup? HostFor(ClassChoice c) => c.StandIns.Count == 0 ? mainHost : IsolatedHost(request, task, workFolder, c.StandIns);
+                    HostSetup? host;
+                    while ((host = HostFor(choice)) is null)
                     {
-                        outcomes = Run(mainHost, task, tests);
+                        choice = choice.IfNotBuilt ?? throw new InvalidOperationException($"no host for task {task.Id}: the class choice has no fallback");
                     }
-                    else if (FailedDependencies(task, tasks) is var failed && failed.Count < task.DependsOn!.Count &&
-                             (failed.Count == 0 ? mainHost : IsolatedHost(request, task, workFolder, failed)) is { } host)
+
+                    var outcomes = Run(host, task, tests, choice.PerTestLimit);
+                    if (choice.IfError is { } again && outcomes.Any(outcome => outcome.Status == TestStatus.Error) && HostFor(again) is { } regradeHost)
                     {
-                        // The student's own classes of the tasks that passed, stand-ins for the others, with a shorter
-                        // limit per test; a test that ends in an error (a crash, an exception, the limit) may be the
-                        // own classes' doing (slow but correct loops), so then the task is graded again with the
-                        // reference versions of every task it builds on, and that grade counts.
-                        outcomes = Run(host, task, tests, OwnClassesPerTestLimit);
-                        if (outcomes.Any(outcome => outcome.Status == "error") && IsolatedHost(request, task, workFolder, task.DependsOn) is { } isolated)
-                        {
-                            _timings.Add($"task {task.Id}: graded again with the reference versions of {Tasks(task.DependsOn)}", TimeSpan.Zero);
-                            outcomes = Run(isolated, task, tests);
-                        }
-                    }
-                    else
-                    {
-                        // Every class it builds on failed, or the student's files do not compile with stand-ins for the
-                        // failed ones alone (an own class using a member the stand-in has not): the reference versions
-                        // of them all.
-                        outcomes = Run(IsolatedHost(request, task, workFolder, task.DependsOn) ?? mainHost, task, tests);
+                        _timings.Add($"task {task.Id}: graded again with the reference versions of {Tasks(again.StandIns)}", TimeSpan.Zero);
+                        outcomes = Run(regradeHost, task, tests, again.PerTestLimit);
                     }
 
                     tasks.Add(Scoring.Score(task, outcomes));
@@ -158,16 +148,6 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
             TryDelete(workFolder);
         }
     }
-
-    /// <summary>
-    /// The tasks <paramref name="task"/> builds on that were not graded in this run or failed a hidden test. A task that
-    /// passed every hidden test keeps the student's own classes: they are as good as the reference by every test the
-    /// grader has, and they run in the student's process (when none failed, in the host that already ran them, with no
-    /// second build) rather than through the bridge. A bug in a layer that failed must not cost this task, so that
-    /// layer, and only that one, gets a stand-in.
-    /// </summary>
-    private static List<int> FailedDependencies(TaskSpec task, IReadOnlyList<TaskResult> graded) =>
-        [.. task.DependsOn!.Where(id => graded.FirstOrDefault(result => result.Id == id) is not { } result || result.Tests.Count == 0 || result.Tests.Any(test => test.Status != "pass"))];
 
     private readonly Dictionary<string, HostSetup?> _isolatedHosts = [];
 
@@ -223,20 +203,13 @@ internal sealed class Grader(KitLayout kit, Manifest manifest, IProgress<string>
     }
 
     /// <summary>
-    /// Whether a task could be graded apart from the classes it builds on: it builds on some, and the code under test
-    /// is not already their model answers (the kit's own --solutions and scenarios built on them, which would pass
-    /// every test of those tasks anyway).
+    /// Whether the code under test is already the model answers of the tasks <paramref name="task"/> builds on (the
+    /// kit's own --solutions and scenarios built on them, which would pass every test of those tasks anyway).
     /// </summary>
-    private bool CanIsolate(GradingRequest request, TaskSpec task) =>
-        task.DependsOn is { Count: > 0 } dependencies && request.Code.Variant != "solutions" &&
-        !manifest.Tasks.Where(t => dependencies.Contains(t.Id)).SelectMany(t => t.Files.Solution)
+    private bool IsReferenceOfDependencies(GradingRequest request, TaskSpec task) =>
+        request.Code.Variant == "solutions" ||
+        manifest.Tasks.Where(t => task.DependsOn?.Contains(t.Id) == true).SelectMany(t => t.Files.Solution)
             .All(file => AlreadyCompiled(request.Code, Path.Combine(kit.Root, file)));
-
-    /// <summary>
-    /// The most a test may take when a task runs with the student's own classes of the tasks it builds on (at the
-    /// reference's speed a training test takes 2–6 s here, idle or busy); past it the task is graded with the reference versions.
-    /// </summary>
-    private static readonly TimeSpan OwnClassesPerTestLimit = TimeSpan.FromSeconds(10);
 
     /// <summary>"task 2" or "tasks 1, 2, 3".</summary>
     private static string Tasks(IReadOnlyList<int> ids) => (ids.Count == 1 ? "task " : "tasks ") + string.Join(", ", ids.Order());

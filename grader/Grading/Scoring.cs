@@ -1,3 +1,4 @@
+using Coursework.Grading.Protocol;
 using Coursework.Grading.Results;
 
 namespace Coursework.Grading;
@@ -13,7 +14,7 @@ internal static class Scoring
     {
         var shares = Shares((decimal)task.Points, outcomes.Select(outcome => outcome.Test.Weight).ToList());
         var tests = outcomes.Select((outcome, i) => new TestResult(
-                outcome.Test.Name, outcome.Status, outcome.Passed ? shares[i] : 0m, shares[i],
+                outcome.Test.Name, outcome.Status.Name(), outcome.Passed ? shares[i] : 0m, shares[i],
                 outcome.Passed ? null : outcome.Message, outcome.Passed ? null : outcome.Output, outcome.Training))
             .ToList();
         return new TaskResult(task.Id, task.Name, tests.Sum(t => t.Score), (decimal)task.Points, task.Bonus, tests);

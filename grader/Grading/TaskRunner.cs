@@ -41,7 +41,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
         }
 
         return new EventReader(list).ReadNew()
-            .Where(e => e.Event == "test")
+            .Where(e => e.Event == EventKind.Test)
             .Select(e => new ListedTest(e.Task ?? 0, e.Index ?? 0, e.Name ?? "?", e.Weight ?? 1,
                 e.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null))
             .ToList();
@@ -77,7 +77,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
             from = RunFrom(taskId, tests, from, outcomes, taskClock);
         }
 
-        return outcomes.Select((outcome, i) => outcome ?? new TestOutcome(tests[i], "error", "Not run.", null)).ToList();
+        return outcomes.Select((outcome, i) => outcome ?? new TestOutcome(tests[i], TestStatus.Error, "Not run.", null)).ToList();
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     private int RunFrom(int taskId, IReadOnlyList<ListedTest> tests, int from, TestOutcome?[] outcomes, Stopwatch taskClock)
     {
         var judge = _judge ??= StartJudge();
-        judge.Child.SendLine($"{Text(taskId)} {Text(tests[from].Index)}");
+        judge.Child.SendLine(JudgeArguments.TaskLine(taskId, tests[from].Index));
         int? running = null;
         var runningSince = Stopwatch.StartNew();
         var testsClock = Stopwatch.StartNew();
@@ -99,12 +99,12 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
             {
                 switch (e.Event)
                 {
-                    case "loaded":
+                    case EventKind.Loaded:
                         judge.Loaded = true;
                         timings?.Add($"task {Text(taskId)}: judge and host start", judge.Launched.Elapsed);
                         testsClock.Restart();
                         break;
-                    case "start":
+                    case EventKind.Start:
                         running = Position(tests, e);
                         runningSince.Restart();
                         if (running is { } position)
@@ -113,16 +113,16 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
                         }
 
                         break;
-                    case "end" when Position(tests, e) is { } index:
+                    case EventKind.End when Position(tests, e) is { } index:
                         if (runningSince.Elapsed >= SlowTest)
                         {
                             timings?.Add($"task {Text(taskId)}: test {tests[index].Name}", runningSince.Elapsed);
                         }
 
-                        outcomes[index] = new TestOutcome(tests[index], e.Status ?? "error", e.Message, e.Output, e.Training);
+                        outcomes[index] = new TestOutcome(tests[index], e.Status ?? TestStatus.Error, e.Message, e.Output, e.Training);
                         running = null;
                         break;
-                    case "done":
+                    case EventKind.Done:
                         timings?.Add($"task {Text(taskId)}: tests", testsClock.Elapsed);
                         return tests.Count;
                 }
@@ -148,7 +148,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
                 var limit = runningSince.Elapsed > LimitOf(tests[current])
                     ? $"Timed out after {Seconds(LimitOf(tests[current]))}"
                     : $"Stopped when the task's tests reached their time limit of {Seconds(limits.PerTask)}";
-                outcomes[current] = new TestOutcome(tests[current], "error", $"{limit}. Is there a loop that never ends?", null);
+                outcomes[current] = new TestOutcome(tests[current], TestStatus.Error, $"{limit}. Is there a loop that never ends?", null);
                 return current + 1;
             }
         }
@@ -176,13 +176,8 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     private Judge StartJudge()
     {
         var results = NewResultsFile($"judge-{Text(++_judges)}");
-        var child = Start([
-            "run", "--results", results, "--manifest", manifest,
-            "--host", host.Folder, "--sandbox", sandbox.Tier.ToString().ToLowerInvariant(), "--sandbox-user", Text(sandbox.UserId),
-            "--memory-limit", Text(limits.MemoryMegabytes),
-            "--cpu-seconds", Text((int)Math.Ceiling(2 * limits.PerTask.TotalSeconds * taskCount + 30)),
-            .. host.ServedClasses.Count > 0 ? new[] { "--serve", string.Join(',', host.ServedClasses) } : [],
-        ]);
+        var child = Start(new JudgeArguments(JudgeArguments.Run, results, manifest, host.Folder, sandbox.Tier.ToString().ToLowerInvariant(), sandbox.UserId,
+            limits.MemoryMegabytes, (int)Math.Ceiling(2 * limits.PerTask.TotalSeconds * taskCount + 30), host.ServedClasses).ToArguments());
         return new Judge(child, new EventReader(results));
     }
 
@@ -232,7 +227,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
             return tests.Count;
         }
 
-        outcomes[culprit] = new TestOutcome(tests[culprit], "error", explanation, null);
+        outcomes[culprit] = new TestOutcome(tests[culprit], TestStatus.Error, explanation, null);
         return culprit + 1;
     }
 
@@ -240,7 +235,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
     {
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] ??= new TestOutcome(tests[i], "error", message, null);
+            outcomes[i] ??= new TestOutcome(tests[i], TestStatus.Error, message, null);
         }
     }
 
@@ -259,7 +254,7 @@ internal sealed class TaskRunner(HostSetup host, string manifest, string workFol
 
     private ChildProcess Start(IEnumerable<string> arguments) =>
         ChildProcess.StartDotnet(new[] { KitLayout.Judge }.Concat(arguments), workFolder,
-            new Dictionary<string, string> { ["DOTNET_DbgEnableMiniDump"] = "0", ["COURSEWORK_JUDGE_SEED"] = Text(seed) }, keepInput: true);
+            new Dictionary<string, string> { ["DOTNET_DbgEnableMiniDump"] = "0", [JudgeArguments.SeedVariable] = Text(seed) }, keepInput: true);
 
     private string NewResultsFile(string name)
     {

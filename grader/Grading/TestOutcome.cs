@@ -1,6 +1,8 @@
+using Coursework.Grading.Protocol;
+
 namespace Coursework.Grading;
 
-/// <summary>A hidden test as listed by the test program.</summary>
+/// <summary>A hidden test as the judge lists it.</summary>
 /// <param name="TaskId">Its task.</param>
 /// <param name="Index">Its position in the task.</param>
 /// <param name="Name">Its name, a sentence.</param>
@@ -10,25 +12,19 @@ internal sealed record ListedTest(int TaskId, int Index, string Name, double Wei
 
 /// <summary>What happened to one hidden test.</summary>
 /// <param name="Test">The test.</param>
-/// <param name="Status">pass, fail or error.</param>
+/// <param name="Status">How it ended.</param>
 /// <param name="Message">Why it did not pass; null if it did.</param>
 /// <param name="Output">What the student's code printed during the test (capped), if anything.</param>
 /// <param name="Training">What a training test recorded (loss curve, confusion matrix), if anything.</param>
-internal sealed record TestOutcome(ListedTest Test, string Status, string? Message, string? Output, Protocol.TrainingRecord? Training = null)
+internal sealed record TestOutcome(ListedTest Test, TestStatus Status, string? Message, string? Output, Protocol.TrainingRecord? Training = null)
 {
-    /// <summary>The most characters of a message kept in a result: feedback can never carry a file's worth of anything.</summary>
-    public const int MessageLimit = 2000;
+    public bool Passed => Status == TestStatus.Pass;
 
-    /// <summary>The most characters of captured output kept in a result.</summary>
-    public const int OutputLimit = 4000;
+    /// <summary>The message, capped at <see cref="Limits.MessageCharacters"/>.</summary>
+    public string? Message { get; } = Cap(Message, Limits.MessageCharacters);
 
-    public bool Passed => Status == "pass";
-
-    /// <summary>The message, capped at <see cref="MessageLimit"/>.</summary>
-    public string? Message { get; } = Cap(Message, MessageLimit);
-
-    /// <summary>The output, capped at <see cref="OutputLimit"/>.</summary>
-    public string? Output { get; } = Cap(Output, OutputLimit);
+    /// <summary>The output, capped at <see cref="Limits.OutputCharacters"/>.</summary>
+    public string? Output { get; } = Cap(Output, Limits.OutputCharacters);
 
     private static string? Cap(string? text, int limit) =>
         text is null || text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit), $"… ({text.Length - limit} more characters not shown)");

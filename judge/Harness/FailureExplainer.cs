@@ -1,4 +1,5 @@
 using Coursework.Bridge;
+using Coursework.Grading.Protocol;
 using Shouldly;
 
 namespace Coursework.Grading;
@@ -6,19 +7,19 @@ namespace Coursework.Grading;
 /// <summary>Turns what a test threw into a status and a message a student can act on.</summary>
 public static class FailureExplainer
 {
-    /// <summary>Classifies an exception: a failed check is "fail", anything unexpected is "error".</summary>
+    /// <summary>Classifies an exception: a failed check is a fail, anything unexpected an error.</summary>
     /// <param name="exception">What the test threw.</param>
     /// <returns>The status and a one-paragraph message.</returns>
-    public static (string Status, string Message) Explain(Exception exception) => exception switch
+    public static (TestStatus Status, string Message) Explain(Exception exception) => exception switch
     {
-        ShouldAssertException assertion => ("fail", OneLine(assertion.Message)),
-        RemoteException { TypeName: "System.NotImplementedException" } notImplemented => ("fail", $"Not implemented yet: {notImplemented.Message}"),
-        RemoteException { TypeName: "System.OutOfMemoryException" } outOfMemory => ("error", $"Ran out of memory{outOfMemory.Where}: the test process may use at most the grader's memory limit."),
+        ShouldAssertException assertion => (TestStatus.Fail, OneLine(assertion.Message)),
+        RemoteException { TypeName: "System.NotImplementedException" } notImplemented => (TestStatus.Fail, $"Not implemented yet: {notImplemented.Message}"),
+        RemoteException { TypeName: "System.OutOfMemoryException" } outOfMemory => (TestStatus.Error, $"Ran out of memory{outOfMemory.Where}: the test process may use at most the grader's memory limit."),
         RemoteException { TypeName: "System.ArgumentException" } shape when ShapeError.Explain(shape.Message, CallShapes.Current) is { } sentence =>
-            ("error", $"{shape.ShortTypeName}{shape.Where}: {sentence}{(sentence.EndsWith('?') ? "" : ".")}{Caller(shape)} (MathNet: {shape.Message.TrimEnd('.')}.)"),
-        RemoteException remote => ("error", $"{remote.ShortTypeName}{remote.Where}: {remote.Message}"),
+            (TestStatus.Error, $"{shape.ShortTypeName}{shape.Where}: {sentence}{(sentence.EndsWith('?') ? "" : ".")}{Caller(shape)} (MathNet: {shape.Message.TrimEnd('.')}.)"),
+        RemoteException remote => (TestStatus.Error, $"{remote.ShortTypeName}{remote.Where}: {remote.Message}"),
         // Thrown here, in the judge, by code that used what the student's code returned (a matrix of the wrong shape).
-        _ => ("error", $"{exception.GetType().Name}: {exception.Message}"),
+        _ => (TestStatus.Error, $"{exception.GetType().Name}: {exception.Message}"),
     };
 
     /// <summary>

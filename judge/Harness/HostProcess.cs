@@ -101,7 +101,7 @@ public sealed class HostProcess : IDisposable
 
         Console.Error.Flush();
         RemoveScratch();
-        Environment.Exit(problem is null ? _process.ExitCode : 70);
+        Environment.Exit(problem is null ? _process.ExitCode : JudgeExit.HostBrokeProtocol);
     }
 
     /// <inheritdoc />

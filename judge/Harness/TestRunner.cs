@@ -19,12 +19,12 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
         {
             Report(new TestEvent
             {
-                Event = "test", Task = test.TaskId, Index = test.Index, Name = test.Name, Weight = test.Weight,
+                Event = EventKind.Test, Task = test.TaskId, Index = test.Index, Name = test.Name, Weight = test.Weight,
                 TimeoutSeconds = test.TimeoutSeconds > 0 ? test.TimeoutSeconds : null,
             });
         }
 
-        Report(new TestEvent { Event = "done" });
+        Report(new TestEvent { Event = EventKind.Done });
     }
 
     /// <summary>
@@ -37,28 +37,28 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
     {
         // Student code that runs when it loads is reported here, not inside the first test.
         using var host = HostProcess.Start(hostOptions);
-        Report(new TestEvent { Event = "loaded" });
+        Report(new TestEvent { Event = EventKind.Loaded });
 
         foreach (var (task, from) in commands)
         {
             foreach (var test in TestCatalog.ForTask(task).Where(test => test.Index >= from))
             {
-                Report(new TestEvent { Event = "start", Task = test.TaskId, Index = test.Index, Name = test.Name });
+                Report(new TestEvent { Event = EventKind.Start, Task = test.TaskId, Index = test.Index, Name = test.Name });
                 var context = new GradingContext(gradingSeed, test.TaskId, test.Name);
                 var (status, message, output, elapsed) = RunOne(test, context, host);
                 Report(new TestEvent
                 {
-                    Event = "end", Task = test.TaskId, Index = test.Index, Name = test.Name,
+                    Event = EventKind.End, Task = test.TaskId, Index = test.Index, Name = test.Name,
                     Status = status, Message = message, Output = output, Milliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
                     Training = context.Training,
                 });
             }
 
-            Report(new TestEvent { Event = "done", Task = task });
+            Report(new TestEvent { Event = EventKind.Done, Task = task });
         }
     }
 
-    private (string Status, string? Message, string? Output, TimeSpan Elapsed) RunOne(HiddenTest test, GradingContext context, HostProcess host)
+    private (TestStatus Status, string? Message, string? Output, TimeSpan Elapsed) RunOne(HiddenTest test, GradingContext context, HostProcess host)
     {
         var captured = new CappedWriter(outputLimit);
         // What student code printed comes with each reply from the host; the judge itself prints nothing.
@@ -72,7 +72,7 @@ public sealed class TestRunner(TextWriter results, int gradingSeed, int outputLi
                 ? Array.Empty<object>()
                 : [context];
             test.Method.Invoke(instance, arguments);
-            return ("pass", null, captured.Captured(), stopwatch.Elapsed);
+            return (TestStatus.Pass, null, captured.Captured(), stopwatch.Elapsed);
         }
         catch (TargetInvocationException exception) when (exception.InnerException is PeerGoneException)
         {
