@@ -20,8 +20,8 @@ internal enum ClassSource
 
 /// <summary>
 /// Which classes a task's host gets for the tasks it builds on, and what follows when that host cannot be built or a
-/// test ends in an error. A stand-in calls the judge's own version of its class (the reference, compiled into the judge by standins/), so a
-/// bug in a layer costs that layer's points only.
+/// test ends in an error. A stand-in calls the judge's own version of its class (the reference, compiled into the
+/// judge by standins/), so a bug in a layer costs that layer's points only.
 /// </summary>
 /// <param name="Source">Where the classes come from.</param>
 /// <param name="StandIns">The tasks whose classes are stand-ins, in order; empty: the host of the student's own code.</param>
