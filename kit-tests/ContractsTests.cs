@@ -1,4 +1,3 @@
-using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading.Tests;
 

@@ -30,6 +30,7 @@ public partial class DocsTests
         ["results/"] = "a batch's output folder",
         ["template/"] = "publish --out writes it",
         ["hidden/"] = "publish --hidden-tests-out writes it",
+        ["judge/Oracles/Api/"] = "publish writes the kit's API files there, for the hidden tests to carry",
         ["classroom50/"] = "publish --classroom50 writes it",
         ["source/"] = "Gradescope unpacks the autograder there",
         ["/autograder/"] = "Gradescope's own folder",

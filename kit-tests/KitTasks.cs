@@ -10,7 +10,7 @@ namespace Coursework.Grading.Tests;
 internal static partial class KitTasks
 {
     /// <summary>The kit's manifest, checked against its files as the grader checks it.</summary>
-    public static Manifest Manifest { get; } = Manifest.Load(new KitLayout(GraderProcess.KitRoot));
+    public static Manifest Manifest { get; } = KitManifest.Load(new KitLayout(GraderProcess.KitRoot));
 
     /// <summary>The tasks graded by default (the enabled ones), in order.</summary>
     public static IReadOnlyList<TaskSpec> Enabled => Manifest.Select(null);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Coursework.Grading.Protocol;
 using Coursework.Grading.Reporting;
 
 namespace Coursework.Grading.Tests;

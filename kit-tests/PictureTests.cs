@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using Coursework.Charts;
-using Coursework.Grading.Protocol;
 using Coursework.Grading.Reporting;
 using Coursework.Grading.Results;
 using SkiaSharp;

@@ -190,7 +190,7 @@ public class TaskDefinitionTests
 
     private string Manifest => Path.Combine(_root, "grader", "assignment.json");
 
-    private Manifest Load() => Grading.Manifest.Load(new KitLayout(_root));
+    private Manifest Load() => KitManifest.Load(new KitLayout(_root));
 
     private string Error()
     {

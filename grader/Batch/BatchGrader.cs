@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading.Batch;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading.Batch;
 

@@ -34,7 +34,7 @@ internal static class BatchCommand
         command.SetAction(parsed =>
         {
             var kit = KitLayout.Locate();
-            var manifest = Manifest.Load(kit);
+            var manifest = KitManifest.Load(kit);
             var tasks = manifest.Select(parsed.GetValue(run.Tasks));
             if (parsed.GetValue(parallel) < 1)
             {

@@ -21,7 +21,7 @@ internal static class CollectCommand
         command.SetAction(parsed =>
         {
             var kit = KitLayout.Locate();
-            var manifest = Manifest.Load(kit);
+            var manifest = KitManifest.Load(kit);
             var path = Path.GetFullPath(parsed.GetValue(submission)!);
             if (!Directory.Exists(path) && !File.Exists(path))
             {

@@ -131,7 +131,7 @@ internal static class GradeCommand
             var phases = new PhaseTimings();
             var preparing = System.Diagnostics.Stopwatch.StartNew();
             var kit = KitLayout.Locate();
-            var manifest = Manifest.Load(kit);
+            var manifest = KitManifest.Load(kit);
             var code = parsed.GetValue(submission) is { } folder ? CodeUnderTest.Submission(folder.FullName, kit, parsed.GetValue(solutions), manifest.Tasks.SelectMany(task => task.Files.Stub).ToList())
                 : parsed.GetValue(solutions) ? CodeUnderTest.Solutions(kit)
                 : CodeUnderTest.Exercises(kit);

@@ -36,7 +36,7 @@ internal static class WatchCommand
                 throw new UsageException($"{root} has no exercises/ and tests/ folders to watch");
             }
 
-            var manifest = Manifest.Load(kit);
+            var manifest = KitManifest.Load(kit);
             var loop = PublicTestLoop.Start(root, kit, Console.Error);
             return Task.FromResult(Watch(loop, manifest, Console.Out, parsed.GetValue(timings), cancellation));
         });

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading.Commands;
 

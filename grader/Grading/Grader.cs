@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Coursework.Grading.Protocol;
 using Coursework.Grading.Results;
 
 namespace Coursework.Grading;

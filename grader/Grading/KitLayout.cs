@@ -36,10 +36,10 @@ internal sealed record KitLayout(string Root)
             .FirstOrDefault();
 
     /// <summary>The hidden tests' folder, relative to the kit: a TaskN_Name folder per task, compiled into the judge.</summary>
-    public const string HiddenTestsFolder = "hidden-tests";
+    public const string HiddenTestsFolder = Protocol.Manifest.HiddenTestsFolder;
 
     /// <summary>The public tests' folder, relative to the kit: a TaskN_Name folder per task.</summary>
-    public const string PublicTestsFolder = "tests";
+    public const string PublicTestsFolder = Protocol.Manifest.PublicTestsFolder;
 
     /// <summary>
     /// The host's skeleton (host/ without any exercise file), built with the grader and beside it: its runtime

@@ -1,4 +1,3 @@
-using Coursework.Grading.Protocol;
 using Coursework.Grading.Results;
 
 namespace Coursework.Grading;

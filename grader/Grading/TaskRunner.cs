@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading;
 

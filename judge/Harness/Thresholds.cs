@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Coursework.Grading.Protocol;
 
 namespace Coursework.Grading;
 
@@ -7,17 +7,10 @@ public static class Thresholds
 {
     private static IReadOnlyDictionary<int, Dictionary<string, double>> _byTask = new Dictionary<int, Dictionary<string, double>>();
 
-    /// <summary>Reads the manifest the grader passed with --manifest.</summary>
+    /// <summary>Reads the manifest the grader passed with --manifest, as the grader reads it (contracts/Manifest.cs).</summary>
     /// <param name="manifestPath">The manifest file.</param>
-    public static void Load(string manifestPath)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(manifestPath));
-        _byTask = document.RootElement.GetProperty("tasks").EnumerateArray().ToDictionary(
-            task => task.GetProperty("id").GetInt32(),
-            task => task.TryGetProperty("thresholds", out var thresholds)
-                ? thresholds.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble())
-                : []);
-    }
+    public static void Load(string manifestPath) =>
+        _byTask = Manifest.Load(manifestPath, listFolder: null).Tasks.ToDictionary(task => task.Id, task => task.Thresholds?.ToDictionary() ?? []);
 
     /// <summary>A task's threshold.</summary>
     /// <param name="taskId">The task.</param>

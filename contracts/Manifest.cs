@@ -1,7 +1,14 @@
+// The assignment manifest, grader/assignment.json: what the assignment is (its tasks, their files, points,
+// thresholds and dependencies, the default seed).
+// Who writes: the author of the assignment (docs/authors.md). Who reads: the grader (grading, publish, batch, watch:
+// the whole record, checked against the kit's files by the grader's KitManifest) and the judge (each task's
+// thresholds, from the file the grader names with --manifest).
+// What each side may assume once Parse returned: at least one task; ids and names unique; whole points ≥ 0; every
+// dependency listed; each stub class in one task only; a task without "files" has those of its TaskN_Name folders.
 using System.Globalization;
 using System.Text.Json;
 
-namespace Coursework.Grading;
+namespace Coursework.Grading.Protocol;
 
 /// <summary>A task's files, by role; paths relative to the kit's root.</summary>
 /// <param name="Stub">The student's TODO files (exercises/).</param>
@@ -9,7 +16,7 @@ namespace Coursework.Grading;
 /// <param name="PublicTests">The tests students run (tests/).</param>
 /// <param name="HiddenTests">The task's hidden tests (hidden-tests/TaskN_Name/), compiled into the judge.</param>
 /// <remarks>A task that omits "files" in the manifest gets the .cs files of its TaskN_Name folders (<see cref="Manifest"/>).</remarks>
-internal sealed record TaskFiles(
+public sealed record TaskFiles(
     IReadOnlyList<string> Stub, IReadOnlyList<string> Solution, IReadOnlyList<string> PublicTests, IReadOnlyList<string> HiddenTests);
 
 /// <summary>One task of the assignment.</summary>
@@ -24,34 +31,23 @@ internal sealed record TaskFiles(
 /// Tasks whose classes this one uses. Its hidden tests run with the reference version of each of those that failed a
 /// hidden test in the same grading, so that a bug there costs points in that task only.
 /// </param>
-internal sealed record TaskSpec(
+public sealed record TaskSpec(
     int Id, string Name, double Points, bool Enabled, bool Bonus, TaskFiles Files, IReadOnlyDictionary<string, double> Thresholds,
     IReadOnlyList<int>? DependsOn = null);
 
 /// <summary>The assignment manifest, grader/assignment.json: the one place that says what the assignment is.</summary>
 /// <param name="DefaultSeed">The seed used when --seed is not given.</param>
 /// <param name="Tasks">Every task the kit has, enabled or not, in order.</param>
-internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
+public sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Reads the kit's manifest and checks the task definitions against the kit's files (see <see cref="TaskDefinitions"/>).</summary>
-    /// <param name="kit">The kit.</param>
-    /// <returns>The manifest.</returns>
-    /// <exception cref="GradingException">The file is missing, not a valid manifest, or a task definition is wrong.</exception>
-    public static Manifest Load(KitLayout kit)
-    {
-        var manifest = Load(kit.Manifest, folder => ListSources(kit.Root, folder));
-        TaskDefinitions.Check(manifest, kit);
-        return manifest;
-    }
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>Reads the manifest without checking the task files it lists against the kit.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="listFolder">The .cs files of a kit folder (relative paths with '/'), for tasks that omit "files".</param>
+    /// <param name="listFolder">The .cs files of a kit folder (relative paths with '/'), for tasks that omit "files"; null: leave their files empty (the judge reads thresholds only).</param>
     /// <returns>The manifest.</returns>
     /// <exception cref="GradingException">The file is missing or not a valid manifest.</exception>
-    public static Manifest Load(string path, Func<string, IReadOnlyList<string>> listFolder)
+    public static Manifest Load(string path, Func<string, IReadOnlyList<string>>? listFolder)
     {
         string json;
         try
@@ -66,8 +62,17 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
         return Parse(json, path, listFolder);
     }
 
+    /// <summary>The folder of every task's hidden tests (hidden-tests/TaskN_Name/).</summary>
+    public const string HiddenTestsFolder = "hidden-tests";
+
+    /// <summary>The folder of every task's public tests (tests/TaskN_Name/).</summary>
+    public const string PublicTestsFolder = "tests";
+
     /// <summary>The .cs files directly in a kit folder, relative to the kit with '/', in order; none if it does not exist.</summary>
-    private static IReadOnlyList<string> ListSources(string root, string folder) =>
+    /// <param name="root">The kit.</param>
+    /// <param name="folder">The folder, relative to the kit.</param>
+    /// <returns>The files.</returns>
+    public static IReadOnlyList<string> ListSources(string root, string folder) =>
         Directory.Exists(Path.Combine(root, folder))
             ? [.. Directory.GetFiles(Path.Combine(root, folder), "*.cs").Select(file => $"{folder}/{Path.GetFileName(file)}").Order(StringComparer.Ordinal)]
             : [];
@@ -75,10 +80,10 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
     /// <summary>Reads and checks a manifest's text (publish reads the committed one).</summary>
     /// <param name="json">The text.</param>
     /// <param name="path">Where it comes from, for the messages.</param>
-    /// <param name="listFolder">The .cs files of a kit folder (relative paths with '/'), for tasks that omit "files".</param>
+    /// <param name="listFolder">The .cs files of a kit folder (relative paths with '/'), for tasks that omit "files"; null: leave their files empty (the judge reads thresholds only).</param>
     /// <returns>The manifest.</returns>
     /// <exception cref="GradingException">Not a valid manifest.</exception>
-    public static Manifest Parse(string json, string path, Func<string, IReadOnlyList<string>> listFolder)
+    public static Manifest Parse(string json, string path, Func<string, IReadOnlyList<string>>? listFolder)
     {
         Manifest? manifest;
         try
@@ -104,7 +109,7 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
             }
         }
 
-        manifest = manifest with { Tasks = [.. manifest.Tasks.Select(task => task.Files is null ? task with { Files = ByConvention(task, path, listFolder) } : task)] };
+        manifest = manifest with { Tasks = [.. manifest.Tasks.Select(task => task.Files is null ? task with { Files = listFolder is null ? new TaskFiles([], [], [], []) : ByConvention(task, path, listFolder) } : task)] };
 
         if (manifest.Tasks.SelectMany(t => t.DependsOn ?? []).FirstOrDefault(id => manifest.Tasks.All(t => t.Id != id)) is var unknown and > 0)
         {
@@ -138,8 +143,8 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
     private static TaskFiles ByConvention(TaskSpec task, string path, Func<string, IReadOnlyList<string>> listFolder)
     {
         var folder = $"Task{task.Id.ToString(CultureInfo.InvariantCulture)}_{task.Name}";
-        var files = new TaskFiles(listFolder($"exercises/{folder}"), listFolder($"solutions/{folder}"), listFolder($"{KitLayout.PublicTestsFolder}/{folder}"),
-            listFolder($"{KitLayout.HiddenTestsFolder}/{folder}"));
+        var files = new TaskFiles(listFolder($"exercises/{folder}"), listFolder($"solutions/{folder}"), listFolder($"{PublicTestsFolder}/{folder}"),
+            listFolder($"{HiddenTestsFolder}/{folder}"));
         return files.Stub.Count > 0
             ? files
             : throw new GradingException($"the assignment manifest {path}: task {task.Id} ({task.Name}) has no \"files\" and exercises/{folder}/ has no .cs file; add the folder or list the files");
@@ -179,8 +184,8 @@ internal sealed record Manifest(int DefaultSeed, IReadOnlyList<TaskSpec> Tasks)
 
 /// <summary>Grading could not run at all (as opposed to student code failing, which costs points).</summary>
 /// <param name="message">One line saying what is wrong.</param>
-internal class GradingException(string message) : Exception(message);
+public class GradingException(string message) : Exception(message);
 
 /// <summary>An option or argument asks for something impossible: a bad command line (exit code 2), not a broken kit.</summary>
 /// <param name="message">One line naming the option and what is wrong with its value.</param>
-internal sealed class UsageException(string message) : GradingException(message);
+public sealed class UsageException(string message) : GradingException(message);
