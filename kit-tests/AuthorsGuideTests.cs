@@ -35,6 +35,29 @@ public partial class AuthorsGuideTests
 
         _blocks = [.. CodeBlock().Matches(File.ReadAllText(Path.Combine(GraderProcess.KitRoot, "docs", "authors.md")))
             .Select(match => (match.Groups["title"].Value, match.Groups["code"].Value))];
+        UndoTheWorkedExample();
+    }
+
+    /// <summary>
+    /// In a kit that has followed the guide already (the instructor added the example's task as shown), puts the copy
+    /// back as it was before, so that the guide is followed from its start there too.
+    /// </summary>
+    private void UndoTheWorkedExample()
+    {
+        foreach (var path in _blocks.Select(block => Path.Combine(_kit, block.Title)).Where(File.Exists))
+        {
+            File.Delete(path);
+        }
+
+        var manifestPath = Path.Combine(_kit, "grader", "assignment.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var id = JsonNode.Parse(_blocks.Single(block => block.Title == ManifestBlock).Code)!["id"]!.GetValue<int>();
+        var tasks = manifest["tasks"]!.AsArray();
+        if (tasks.FirstOrDefault(task => task!["id"]!.GetValue<int>() == id) is { } added)
+        {
+            tasks.Remove(added);
+            File.WriteAllText(manifestPath, manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
     }
 
     [OneTimeTearDown]
