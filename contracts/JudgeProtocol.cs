@@ -3,10 +3,10 @@
 // seed in the environment (SeedVariable: the environment is readable by root and the judge's own user only, the command
 // line by every user); in a run without --task it writes one task line (TaskLine) per task on the judge's standard
 // input and closes it when the grading is done.
-// Who reads: the judge (judge/Program.cs). It writes TestEvent lines (TestEvent.cs) to the results file, and exits with
-// Exit.Done or Exit.Usage, or, when its host ended or broke the bridge's protocol, the way the host ended: the host's
-// standard error on its own and the host's exit code (Exit.HostBrokeProtocol for a broken protocol), so that the grader
-// explains a crash of student code as if the host were its own child.
+// Who reads: the judge (judge/Program.cs). It writes TestEvent lines (TestEvent.cs) to the results file, and exits
+// with JudgeExit.Done or JudgeExit.Usage, or, when its host ended or broke the bridge's protocol, the way the host
+// ended: the host's standard error on its own and the host's exit code (JudgeExit.HostBrokeProtocol for a broken
+// protocol), so that the grader explains a crash of student code as if the host were its own child.
 // What each side may assume: the judge, that its arguments come from the grader (a usage error is the kit's bug); the
 // grader, that a results line that does not parse was cut short by a kill, and that a test with a start event and no
 // end event is the one that was running when the judge or its host ended.
